@@ -63,6 +63,8 @@ node -e '
   console.log(`onnxruntime-node ${node[0].version}: median ${mn.toFixed(3)} ms per run`);
   console.log(`TriVision binding:      median ${mt.toFixed(3)} ms per run, ${tv[0].allocated_bytes_per_op} B allocated per run`);
   console.log(`ratio TriVision / node: ${(mt / mn).toFixed(3)}  (goal <= 1.05)`);
+  const fn = median(node.map((x) => x.min_ms)), ft = median(tv.map((x) => x.min_ms));
+  console.log(`fastest sample (median over rounds): node ${fn.toFixed(3)} ms, TriVision ${ft.toFixed(3)} ms, ratio ${(ft / fn).toFixed(3)} (less sensitive to machine load)`);
   console.log(`same output: ${sameOutput ? "yes" : "NO"} (checksums node ${node[0].checksum}, TriVision ${tv[0].checksum})`);
   if (!sameOutput) process.exit(2);
 ' "$WORK/node.txt" "$WORK/trivision.txt"
