@@ -25,9 +25,7 @@ public class DetectionDecodeBenchmarks
     private float[] _scores = [];
     private int[] _classes = [];
     private readonly int[] _kept = new int[300];
-    private readonly int[] _order = new int[N];
-    private readonly float[] _keys = new float[N];
-    private readonly bool[] _suppressed = new bool[N];
+    private readonly NmsScratch _scratch = new(N);
 
     [Params("Typical", "AllPass")]
     public string Scores { get; set; } = "Typical";
@@ -65,5 +63,5 @@ public class DetectionDecodeBenchmarks
 
     [Benchmark]
     public int Nms_8400_candidates_80_classes() =>
-        Nms.Run(_boxes, _scores, _classes, 0.45f, classAgnostic: false, _kept, _order, _keys, _suppressed);
+        Nms.Run(_boxes, _scores, _classes, 0.45f, classAgnostic: false, _kept, _scratch);
 }

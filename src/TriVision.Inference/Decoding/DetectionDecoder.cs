@@ -36,9 +36,7 @@ public sealed class DetectionDecoder
     private readonly BoxF[] _boxes;
     private readonly float[] _scores;
     private readonly int[] _classes;
-    private readonly int[] _order;
-    private readonly float[] _keys;
-    private readonly bool[] _suppressed;
+    private readonly NmsScratch _nms;
     private readonly int[] _kept;
 
     public DetectionDecoder(OutputLayout layout, ReadOnlySpan<long> outputShape, int classCount, DecoderOptions options)
@@ -66,9 +64,7 @@ public sealed class DetectionDecoder
         _boxes = new BoxF[_n];
         _scores = new float[_n];
         _classes = new int[_n];
-        _order = new int[_n];
-        _keys = new float[_n];
-        _suppressed = new bool[_n];
+        _nms = new NmsScratch(_n);
         _kept = new int[_maxDetections];
     }
 
@@ -110,17 +106,17 @@ public sealed class DetectionDecoder
 
         int limit = Math.Min(_maxDetections, results.Length);
         Span<int> kept = _kept.AsSpan(0, limit);
-        Span<int> order = _order.AsSpan(0, candidates);
-        Nms.SortByScore(_scores.AsSpan(0, candidates), order, _keys);
         int count;
         if (_layout == OutputLayout.EndToEnd)
         {
+            Span<int> order = _nms.Order[..candidates];
+            Nms.SortByScore(_scores.AsSpan(0, candidates), order, _nms.Keys);
             count = Math.Min(limit, candidates);
             order[..count].CopyTo(kept);
         }
         else
         {
-            count = Nms.Suppress(_boxes.AsSpan(0, candidates), _classes.AsSpan(0, candidates), order, _iou, _agnostic, kept, _suppressed);
+            count = Nms.Run(_boxes.AsSpan(0, candidates), _scores.AsSpan(0, candidates), _classes.AsSpan(0, candidates), _iou, _agnostic, kept, _nms);
         }
 
         for (int k = 0; k < count; k++)

@@ -22,20 +22,24 @@ public sealed partial class LetterboxPreprocessor
             first = last;
             last = t;
         }
-        ReadOnlySpan<int> x0 = _x0.AsSpan(0, n);
-        ReadOnlySpan<int> x1 = _x1.AsSpan(0, n);
-        ReadOnlySpan<float> fx = _fx.AsSpan(0, n);
-        for (int x = 0; x < x0.Length; x++)
+        ref float r0 = ref MemoryMarshal.GetReference(first);
+        ref float r1 = ref MemoryMarshal.GetReference(green);
+        ref float r2 = ref MemoryMarshal.GetReference(last);
+        ref int i0 = ref MemoryMarshal.GetArrayDataReference(_x0);
+        ref int i1 = ref MemoryMarshal.GetArrayDataReference(_x1);
+        ref float fr = ref MemoryMarshal.GetArrayDataReference(_fx);
+        // The lookup tables only hold indices below the source width, which src was checked against.
+        for (int x = 0; x < n; x++)
         {
-            int o0 = x0[x] * 3;
-            int o1 = x1[x] * 3;
-            float f = fx[x];
+            int o0 = Unsafe.Add(ref i0, x) * 3;
+            int o1 = Unsafe.Add(ref i1, x) * 3;
+            float f = Unsafe.Add(ref fr, x);
             float a0 = Unsafe.Add(ref s, o0);
             float a1 = Unsafe.Add(ref s, o0 + 1);
             float a2 = Unsafe.Add(ref s, o0 + 2);
-            first[x] = a0 + f * (Unsafe.Add(ref s, o1) - a0);
-            green[x] = a1 + f * (Unsafe.Add(ref s, o1 + 1) - a1);
-            last[x] = a2 + f * (Unsafe.Add(ref s, o1 + 2) - a2);
+            Unsafe.Add(ref r0, x) = a0 + f * (Unsafe.Add(ref s, o1) - a0);
+            Unsafe.Add(ref r1, x) = a1 + f * (Unsafe.Add(ref s, o1 + 1) - a1);
+            Unsafe.Add(ref r2, x) = a2 + f * (Unsafe.Add(ref s, o1 + 2) - a2);
         }
     }
 

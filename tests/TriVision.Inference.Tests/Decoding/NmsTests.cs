@@ -21,7 +21,7 @@ public class NmsTests
     private static int[] Run(float iou, bool agnostic, int maxKeep = 10)
     {
         var kept = new int[maxKeep];
-        int n = Nms.Run(Boxes, Scores, Classes, iou, agnostic, kept, new int[5], new float[5], new bool[5]);
+        int n = Nms.Run(Boxes, Scores, Classes, iou, agnostic, kept, new NmsScratch(5));
         return kept[..n];
     }
 
@@ -58,5 +58,52 @@ public class NmsTests
         var order = new int[5];
         Nms.SortByScore(Scores, order, new float[5]);
         Assert.Equal([1, 0, 2, 3, 4], order);
+    }
+
+    [Fact]
+    public void Huge_class_ids_take_the_scan_path_with_the_same_result()
+    {
+        int[] classes = [5000, 5000, 5000, 5000, 9999];
+        var kept = new int[10];
+        int n = Nms.Run(Boxes, Scores, classes, 0.45f, classAgnostic: false, kept, new NmsScratch(5));
+        Assert.Equal([1, 2, 3, 4], kept[..n]);
+    }
+
+    [Theory]
+    [InlineData(false, 4)]
+    [InlineData(true, 4)]
+    [InlineData(false, 1)]
+    public void Agrees_with_a_brute_force_reference_on_random_crowds(bool agnostic, int classCount)
+    {
+        var rnd = new Random(11 + classCount);
+        const int n = 1500;
+        var boxes = new BoxF[n];
+        var scores = new float[n];
+        var classes = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            float x = rnd.NextSingle() * 300, y = rnd.NextSingle() * 300;
+            boxes[i] = new BoxF(x, y, x + 10 + rnd.NextSingle() * 60, y + 10 + rnd.NextSingle() * 60);
+            scores[i] = rnd.NextSingle();
+            classes[i] = rnd.Next(classCount);
+        }
+        var kept = new int[n];
+        int count = Nms.Run(boxes, scores, classes, 0.5f, agnostic, kept, new NmsScratch(n));
+
+        // Reference: the textbook loop, indices sorted by score with LINQ, BoxF.IoU.
+        var order = Enumerable.Range(0, n).OrderByDescending(i => scores[i]).ToList();
+        var expected = new List<int>();
+        var dead = new bool[n];
+        foreach (int i in order)
+        {
+            if (dead[i]) continue;
+            expected.Add(i);
+            foreach (int j in order)
+            {
+                if (j != i && !dead[j] && (agnostic || classes[j] == classes[i]) && boxes[i].IoU(boxes[j]) > 0.5f)
+                    dead[j] = dead[j] || scores[j] <= scores[i];
+            }
+        }
+        Assert.Equal(expected, kept[..count]);
     }
 }
