@@ -160,3 +160,17 @@ public sealed class DetectVerbTests : IDisposable
         Assert.Equal(0.45f, options.IouThreshold);
     }
 }
+
+public sealed class FixtureImageTests
+{
+    [Fact]
+    public void The_demo_fixture_images_decode_and_run_through_detect()
+    {
+        using var cli = new CliHarness();
+        string fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "images");
+        var (code, stdout, stderr) = cli.Run("detect", "--model", cli.ModelPath, "--source", fixtures, "--out", cli.Path_("out"));
+        Assert.True(code == 0, stderr);
+        Assert.Equal(3, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(3, Directory.GetFiles(cli.Path_("out"), "*.jpg").Length);
+    }
+}
