@@ -31,7 +31,7 @@ public sealed class CliContext
 
     /// <summary>The process's own console. The ONNX detector factory is plugged in here.</summary>
     public static CliContext CreateDefault() =>
-        new(Console.Out, Console.Error, new UnwiredDetectorFactory(), interactiveError: !Console.IsErrorRedirected);
+        new(Console.Out, Console.Error, new OnnxDetectorFactory(), interactiveError: !Console.IsErrorRedirected);
 
     /// <summary>A Spectre console that writes to <see cref="Error"/>, never to stdout.</summary>
     public IAnsiConsole CreateErrorConsole() => AnsiConsole.Create(new AnsiConsoleSettings
