@@ -139,6 +139,11 @@ public sealed class DetectVerb : ICliVerb
         {
             return factory.Create(options);
         }
+        catch (TriVision.Inference.Onnx.OnnxModelException ex)
+        {
+            // Its message already starts with the model's path.
+            throw new CliException(CliExitCode.InvalidInput, $"cannot load model {ex.Message}", ex);
+        }
         catch (Exception ex) when (ex is not (CliException or NativeLibraryNotFoundException or OutOfMemoryException))
         {
             // The model is user input: a corrupt file or an unknown layout is a message, not a crash.
