@@ -21,11 +21,44 @@ public sealed partial class BeltSimulator
         }
 
         Array.Clear(_ids);
-        for (int i = 0; i < _objects.Count; i++) Blit(dst, _objects[i], (ushort)(i + 1));
+        for (int i = 0; i < _objects.Count; i++)
+        {
+            Shadow(dst, _objects[i]);
+            Blit(dst, _objects[i], (ushort)(i + 1));
+        }
 
         int blur = (int)Math.Round(speed * _o.ExposureMs / 1000.0 * _ppm);
         if (blur >= 2) MotionBlur(dst, Math.Min(blur, w / 4));
         ApplyLightAndNoise(dst);
+    }
+
+    /// <summary>Darkens what lies under the object's silhouette shifted away from the light: a contact shadow.</summary>
+    private void Shadow(Span<byte> dst, SimObject o)
+    {
+        var s = o.Sprite;
+        if (s.ShadowDx == 0 && s.ShadowDy == 0) return;
+        int w = _o.Width, h = _o.Height;
+        int x0 = (int)Math.Round(Geometry.ToPixelX(o.X) - s.OriginX) + s.ShadowDx;
+        int y0 = (int)Math.Round(Geometry.BeltTopPx + o.Y * _ppm - s.OriginY) + s.ShadowDy;
+        int sx0 = Math.Max(0, -x0), sy0 = Math.Max(0, -y0);
+        int sx1 = Math.Min(s.Width, w - x0), sy1 = Math.Min(s.Height, h - y0);
+        byte[] px = s.Pixels;
+        for (int sy = sy0; sy < sy1; sy++)
+        {
+            int srow = sy * s.Width * 4 + 3;
+            int drow = (y0 + sy) * w * 3;
+            for (int sx = sx0; sx < sx1; sx++)
+            {
+                int a = px[srow + sx * 4];
+                if (a == 0) continue;
+                // 45% darker under an opaque object; ambient light from the rest of the hall fills the rest.
+                int k = 256 - (a * 115 >> 8);
+                int di = drow + (x0 + sx) * 3;
+                dst[di] = (byte)(dst[di] * k >> 8);
+                dst[di + 1] = (byte)(dst[di + 1] * k >> 8);
+                dst[di + 2] = (byte)(dst[di + 2] * k >> 8);
+            }
+        }
     }
 
     private void Blit(Span<byte> dst, SimObject o, ushort slot)

@@ -75,8 +75,10 @@ public sealed partial class BeltSimulator
 
         _ids = new ushort[_o.Width * _o.Height];
         _noise = new sbyte[1 << 17];
-        var nrng = SimRandom.Derive(_o.Seed, 2);
-        for (int i = 0; i < _noise.Length; i++) _noise[i] = (sbyte)Math.Clamp(Math.Round(nrng.Gaussian() * _o.Noise), -127, 127);
+        float[] unit = UnitGaussian.Value;
+        int noiseOffset = SimRandom.Derive(_o.Seed, 2).Next(0, unit.Length);
+        for (int i = 0; i < _noise.Length; i++)
+            _noise[i] = (sbyte)Math.Clamp(MathF.Round(unit[(i + noiseOffset) & (unit.Length - 1)] * (float)_o.Noise), -127, 127);
         _blurRow = new byte[_o.Width * 3];
 
         _flowRng = SimRandom.Derive(_o.Seed, 3);
@@ -87,6 +89,15 @@ public sealed partial class BeltSimulator
         _nextClutter = 0;
         if (_o.WarmStart) WarmStart();
     }
+
+    /// <summary>Standard normal samples shared by all simulators; each scales them by its noise level.</summary>
+    private static readonly Lazy<float[]> UnitGaussian = new(() =>
+    {
+        var rng = new SimRandom(0x5EED);
+        var t = new float[1 << 17];
+        for (int i = 0; i < t.Length; i++) t[i] = (float)rng.Gaussian();
+        return t;
+    });
 
     public FrameFormat Format { get; }
     public BeltGeometry Geometry { get; }

@@ -30,8 +30,8 @@ public sealed partial class SimulatorOptions
     /// <summary>Pixels per metre (key <c>ppm</c>, 0 = auto, else 50-5000). Auto makes the belt's width fill the frame height (491 px/m at 540 px, so an AA cell is ~25 px long).</summary>
     public double PixelsPerMetre { get; set; }
 
-    /// <summary>Objects arriving per second (key <c>feed</c>, 0-40). 2/s at 1 m/s gives about 4 objects in view.</summary>
-    public double FeedRate { get; set; } = 2.0;
+    /// <summary>Objects arriving per second (key <c>feed</c>, 0-40). 3/s at 1 m/s gives about 6 objects in view.</summary>
+    public double FeedRate { get; set; } = 3.0;
 
     /// <summary>Share of arrivals that are hazardous (key <c>hazard</c>, 0-1). Real streams have far fewer; 0.05 keeps hazards frequent enough to watch.</summary>
     public double HazardShare { get; set; } = 0.05;

@@ -21,6 +21,9 @@ internal sealed class Sprite
 
     /// <summary>Alpha from which an object hides what lies beneath it.</summary>
     public const int OccludingAlpha = 128;
+    /// <summary>Offset of the cast shadow in pixels (light from the upper left), from the object's height.</summary>
+    public int ShadowDx, ShadowDy;
+
     /// <summary>Extent of the object along the belt (x) and across it (y), metres.</summary>
     public double ExtentXM, ExtentYM;
 
