@@ -1,0 +1,8 @@
+namespace TriVision.Simulation.Dataset;
+
+public enum DatasetSplit
+{
+    Train,
+    Val,
+    Test,
+}

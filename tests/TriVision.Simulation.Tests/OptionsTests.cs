@@ -1,0 +1,81 @@
+using TriVision.Simulation;
+using TriVision.Simulation.Rendering;
+
+namespace TriVision.Simulation.Tests;
+
+public class OptionsTests
+{
+    [Fact]
+    public void ParsesTheUriQueryForm()
+    {
+        var o = SimulatorOptions.Parse("simulator?seed=7&speed=1.5&fps=25&width=640&height=360&feed=2.5&belt=green_pvc&lighting=dim_sodium&weights=battery:3,gas_cylinder:1");
+        Assert.Equal(7UL, o.Seed);
+        Assert.Equal(1.5, o.Speed);
+        Assert.Equal(25, o.Fps);
+        Assert.Equal(640, o.Width);
+        Assert.Equal(360, o.Height);
+        Assert.Equal(2.5, o.FeedRate);
+        Assert.Equal(BeltTexture.GreenPvc, o.Belt);
+        Assert.Equal(LightingPreset.DimSodium, o.Lighting);
+        Assert.Equal([1.0, 3.0, 0.0, 0.0], o.HazardWeights);
+    }
+
+    [Fact]
+    public void DefaultsMakeAnAaCellAtLeast15PixelsLong()
+    {
+        var o = new SimulatorOptions();
+        Assert.True(0.0505 * o.EffectivePixelsPerMetre >= 15);
+        Assert.InRange(o.BeltWidthM * o.EffectivePixelsPerMetre, o.Height - 1, o.Height + 1);
+    }
+
+    [Fact]
+    public void ToStringRoundTrips()
+    {
+        var o = SimulatorOptions.Parse("seed=9&speed=2&noise=4&belt=blue_modular&variation=holdout&scenario=stall&warm=false");
+        var back = SimulatorOptions.Parse(o.ToString());
+        Assert.Equal(o.ToString(), back.ToString());
+    }
+
+    [Theory]
+    [InlineData("speed=5", "speed", "5", "0.3 to 3")]
+    [InlineData("speed=fast", "speed", "fast", "m/s")]
+    [InlineData("width=100.5", "width", "100.5", "integer")]
+    [InlineData("belt=plaid", "belt", "plaid", "black_rubber")]
+    [InlineData("variation=maybe", "variation", "maybe", "holdout")]
+    [InlineData("scenario=tornado", "scenario", "tornado", "feed_surge")]
+    [InlineData("weights=banana:2", "weights", "banana:2", "gas_cylinder")]
+    [InlineData("seed=-1", "seed", "-1", "non-negative integer")]
+    public void BadValuesNameKeyValueAndWhatIsAllowed(string query, string key, string value, string allowedHint)
+    {
+        var e = Assert.Throws<ArgumentException>(() => SimulatorOptions.Parse(query));
+        Assert.Contains($"'{key}'", e.Message);
+        Assert.Contains($"'{value}'", e.Message);
+        Assert.Contains(allowedHint, e.Message);
+    }
+
+    [Fact]
+    public void UnknownKeyIsRejectedWithTheAllowedKeys()
+    {
+        var e = Assert.Throws<ArgumentException>(() => SimulatorOptions.Parse("seed=1&colour=red"));
+        Assert.Contains("'colour'", e.Message);
+        Assert.Contains("'red'", e.Message);
+        Assert.Contains("feed", e.Message);
+    }
+
+    [Fact]
+    public void ValidateCatchesValuesSetInCode()
+    {
+        var o = new SimulatorOptions { Noise = 99 };
+        var e = Assert.Throws<ArgumentException>(() => new BeltSimulator(o));
+        Assert.Contains("'noise'", e.Message);
+    }
+
+    [Fact]
+    public void ClassContract()
+    {
+        Assert.Equal(["gas_cylinder", "battery", "power_bank", "aerosol_can", "waste"], SimClasses.Names);
+        Assert.True(SimClasses.IsHazard(0));
+        Assert.True(SimClasses.IsHazard(3));
+        Assert.False(SimClasses.IsHazard(4));
+    }
+}
