@@ -12,6 +12,7 @@ public static class Program
     public static IReadOnlyList<ICliVerb> Verbs { get; } =
     [
         new DetectVerb(),
+        new DatasetVerb(),
     ];
 
     public static int Main(string[] args) => Run(args, CliContext.CreateDefault());
