@@ -13,6 +13,7 @@ public static class Program
     [
         new DetectVerb(),
         new DatasetVerb(),
+        new EvalVerb(),
     ];
 
     public static int Main(string[] args) => Run(args, CliContext.CreateDefault());

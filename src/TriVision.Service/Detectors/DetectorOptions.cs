@@ -7,10 +7,12 @@ namespace TriVision.Service.Detectors;
 /// <param name="LabelsPath">Optional labels file (one class name per line) that overrides the model's own names.</param>
 /// <param name="ConfidenceThreshold">Minimum score kept.</param>
 /// <param name="IouThreshold">IoU above which class-aware NMS suppresses the weaker box.</param>
+/// <param name="MaxDetections">Most boxes kept per frame after NMS.</param>
 public sealed record DetectorOptions(
     string ModelPath,
     string Provider,
     bool Strict,
     string? LabelsPath,
     float ConfidenceThreshold,
-    float IouThreshold);
+    float IouThreshold,
+    int MaxDetections = 300);

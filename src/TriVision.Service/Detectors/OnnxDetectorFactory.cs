@@ -24,6 +24,7 @@ public sealed class OnnxDetectorFactory(ILogger? log = null) : IDetectorFactory
             {
                 ScoreThreshold = options.ConfidenceThreshold,
                 IouThreshold = options.IouThreshold,
+                MaxDetections = options.MaxDetections,
             },
         };
         try
