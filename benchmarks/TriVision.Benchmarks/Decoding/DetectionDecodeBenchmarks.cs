@@ -11,6 +11,7 @@ namespace TriVision.Benchmarks.Decoding;
 /// gives every one of the 8,400 anchors a passing score, the worst case for the sort and NMS.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class DetectionDecodeBenchmarks
 {
     private const int Classes = 80;

@@ -6,6 +6,7 @@ namespace TriVision.Benchmarks.Preprocessing;
 
 /// <summary>One full-HD camera frame letterboxed into a 640x640 NCHW float input.</summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class LetterboxPreprocessBenchmarks
 {
     private byte[] _frame = [];

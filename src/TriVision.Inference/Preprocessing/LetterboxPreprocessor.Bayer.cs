@@ -35,16 +35,53 @@ public sealed partial class LetterboxPreprocessor
         // Borders reflect; the interior indexes its neighbours directly.
         WritePixel(ref u, ref c, ref d, ref o, 0, Reflect(-1, w), Reflect(1, w), (0 & 1) == rx ? kindAtRedColumn : kindElsewhere);
         if (w > 1)
-            WritePixel(ref u, ref c, ref d, ref o, w - 1, w - 2, Reflect(w, w), ((w - 1) & 1) == rx ? kindAtRedColumn : kindElsewhere);
+            WritePixel(ref u, ref c, ref d, ref Unsafe.Add(ref o, (w - 1) * 3), w - 1, w - 2, Reflect(w, w), ((w - 1) & 1) == rx ? kindAtRedColumn : kindElsewhere);
         for (int x = 1; x < w - 1; x++)
-            WritePixel(ref u, ref c, ref d, ref o, x, x - 1, x + 1, (x & 1) == rx ? kindAtRedColumn : kindElsewhere);
+            WritePixel(ref u, ref c, ref d, ref Unsafe.Add(ref o, x * 3), x, x - 1, x + 1, (x & 1) == rx ? kindAtRedColumn : kindElsewhere);
+    }
+
+    // For a downscale by more than 2 the resize reads fewer source columns than the row has, so
+    // each output pixel demosaics just its two source pixels instead of the whole row.
+    private void ResizeRowBayerFused(ReadOnlySpan<byte> frame, in FrameFormat format, int y, float[] dst)
+    {
+        int w = format.Width;
+        int h = format.Height;
+        int stride = format.Stride;
+        (int rx, int ry) = RedSite(format.PixelFormat);
+        bool redRow = (y & 1) == ry;
+        int kindAtRedColumn = redRow ? 0 : 2;
+        int kindElsewhere = redRow ? 1 : 3;
+
+        ref byte u = ref MemoryMarshal.GetReference(frame.Slice(Reflect(y - 1, h) * stride, w));
+        ref byte c = ref MemoryMarshal.GetReference(frame.Slice(y * stride, w));
+        ref byte d = ref MemoryMarshal.GetReference(frame.Slice(Reflect(y + 1, h) * stride, w));
+        Span<byte> px = stackalloc byte[6];
+        ref byte p0 = ref px[0];
+        ref byte p1 = ref px[3];
+
+        int n = _newW;
+        Span<float> r = dst.AsSpan(0, n);
+        Span<float> g = dst.AsSpan(n, n);
+        Span<float> b = dst.AsSpan(2 * n, n);
+        for (int x = 0; x < n; x++)
+        {
+            int x0 = _x0[x];
+            int x1 = _x1[x];
+            WritePixel(ref u, ref c, ref d, ref p0, x0, x0 == 0 ? Reflect(-1, w) : x0 - 1, x0 == w - 1 ? Reflect(w, w) : x0 + 1,
+                (x0 & 1) == rx ? kindAtRedColumn : kindElsewhere);
+            WritePixel(ref u, ref c, ref d, ref p1, x1, x1 == 0 ? Reflect(-1, w) : x1 - 1, x1 == w - 1 ? Reflect(w, w) : x1 + 1,
+                (x1 & 1) == rx ? kindAtRedColumn : kindElsewhere);
+            float f = _fx[x];
+            r[x] = px[0] + f * (px[3] - px[0]);
+            g[x] = px[1] + f * (px[4] - px[1]);
+            b[x] = px[2] + f * (px[5] - px[2]);
+        }
     }
 
     // Computes only the two averages the site needs; the alternating kind predicts well.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WritePixel(ref byte up, ref byte cur, ref byte down, ref byte rgb, int x, int xl, int xr, int kind)
+    private static void WritePixel(ref byte up, ref byte cur, ref byte down, ref byte o, int x, int xl, int xr, int kind)
     {
-        ref byte o = ref Unsafe.Add(ref rgb, x * 3);
         byte own = Unsafe.Add(ref cur, x);
         switch (kind)
         {

@@ -188,6 +188,11 @@ public sealed partial class LetterboxPreprocessor
                 ResizeRowRgb(frame.Slice(y * format.Stride, format.Width * 3), slot, swapRb: true);
                 break;
             default:
+                if (2 * _newW < format.Width)
+                {
+                    ResizeRowBayerFused(frame, format, y, slot);
+                    break;
+                }
                 Span<byte> rgb = _rgbRow.AsSpan(0, format.Width * 3);
                 DemosaicRow(frame, format, y, rgb);
                 ResizeRowRgb(rgb, slot, swapRb: false);

@@ -22,6 +22,8 @@ public class LetterboxPreprocessorTests
             data.Add(p, 97, 61, 7, 64, 64);
             // upscale portrait into a non-square input
             data.Add(p, 23, 41, 0, 48, 32);
+            // downscale by more than 2 (Bayer demosaics only the sampled columns)
+            data.Add(p, 131, 77, 5, 48, 48);
             // exact size (no resize, no padding)
             data.Add(p, 32, 32, 3, 32, 32);
         }
@@ -67,11 +69,15 @@ public class LetterboxPreprocessorTests
     }
 
     [Theory]
-    [InlineData(PixelFormat.BayerRG8)]
-    [InlineData(PixelFormat.BayerBG8)]
-    [InlineData(PixelFormat.BayerGR8)]
-    [InlineData(PixelFormat.BayerGB8)]
-    public void Bayer_mosaic_of_a_known_colour_image_comes_back_with_its_colours(PixelFormat pattern)
+    [InlineData(PixelFormat.BayerRG8, 32)]
+    [InlineData(PixelFormat.BayerBG8, 32)]
+    [InlineData(PixelFormat.BayerGR8, 32)]
+    [InlineData(PixelFormat.BayerGB8, 32)]
+    [InlineData(PixelFormat.BayerRG8, 16)]
+    [InlineData(PixelFormat.BayerBG8, 16)]
+    [InlineData(PixelFormat.BayerGR8, 16)]
+    [InlineData(PixelFormat.BayerGB8, 16)]
+    public void Bayer_mosaic_of_a_known_colour_image_comes_back_with_its_colours(PixelFormat pattern, int target)
     {
         // Four solid quadrants of distinct colours, so a swapped R/B or a misplaced green shows.
         byte[][] colours = [[200, 30, 40], [20, 180, 60], [25, 50, 220], [230, 210, 15]];
@@ -85,19 +91,20 @@ public class LetterboxPreprocessorTests
         }
         byte[] raw = ReferenceLetterbox.Mosaic(rgb, pattern);
         var f = new FrameFormat(size, size, pattern);
-        var pre = new LetterboxPreprocessor(32, 32);
+        var pre = new LetterboxPreprocessor(target, target);
         var output = new float[pre.OutputLength];
 
         pre.Run(raw, f, output);
 
-        // Model pixel (8, 8) samples source (16.5, 16.5), well inside each quadrant.
-        int[] xs = [8, 24];
+        // Model pixel (t/4, t/4) samples source (16.5, 16.5) at t = 32, (17.5, 17.5) at t = 16:
+        // well inside each quadrant.
+        int[] xs = [target / 4, 3 * target / 4];
         for (int q = 0; q < 4; q++)
         {
             int ox = xs[q & 1], oy = xs[q >> 1];
             for (int k = 0; k < 3; k++)
             {
-                float v = output[k * 32 * 32 + oy * 32 + ox] * 255f;
+                float v = output[k * target * target + oy * target + ox] * 255f;
                 Assert.True(Math.Abs(v - colours[q][k]) < 0.01f, $"{pattern}: quadrant {q} channel {"RGB"[k]} is {v}, expected {colours[q][k]}");
             }
         }
