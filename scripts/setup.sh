@@ -28,11 +28,13 @@ APT_PACKAGES=(ffmpeg mosquitto mosquitto-clients libmosquitto1 libaravis-0.8-0 a
 
 GPU=0
 BUILD=1
+APT=1
 usage() {
   cat <<'USAGE'
-Usage: scripts/setup.sh [--gpu] [--no-build]
+Usage: scripts/setup.sh [--gpu] [--no-build] [--skip-apt]
   --gpu       also fetch the ONNX Runtime CUDA and TensorRT providers (Linux x64) into .native/onnxruntime-gpu/
   --no-build  skip `dotnet build`
+  --skip-apt  do not check or install Debian packages (non-Debian systems, e.g. Jetson's Ubuntu: install the equivalents by hand)
 Environment: TRIVISION_NATIVE_DIR overrides where native libraries go (default: <repo>/.native).
 USAGE
 }
@@ -40,6 +42,7 @@ for arg in "$@"; do
   case "$arg" in
     --gpu) GPU=1 ;;
     --no-build) BUILD=0 ;;
+    --skip-apt) APT=0 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "setup: unknown option '$arg'" >&2; usage >&2; exit 2 ;;
   esac
@@ -55,11 +58,14 @@ need_cmd sha256sum "install it with: apt-get install coreutils"
 
 # ---- 1. Debian packages -------------------------------------------------------------------
 missing=()
+((APT == 1)) || APT_PACKAGES=()
 for pkg in "${APT_PACKAGES[@]}"; do
   status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"
   [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
 done
-if ((${#missing[@]} == 0)); then
+if ((APT == 0)); then
+  step "apt packages" "skipped (--skip-apt)"
+elif ((${#missing[@]} == 0)); then
   step "apt packages" "ok (${#APT_PACKAGES[@]} present)"
 else
   SUDO=""
