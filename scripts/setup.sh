@@ -56,6 +56,16 @@ sha_ok() { [[ -f "$1" ]] && [[ "$(sha256sum "$1" | cut -d' ' -f1)" == "$2" ]]; }
 need_cmd tar "install it with: apt-get install tar"
 need_cmd sha256sum "install it with: apt-get install coreutils"
 
+ORT_DIR="$NATIVE/onnxruntime"
+INCLUDE="$NATIVE/include"
+GPU_DIR="$NATIVE/onnxruntime-gpu/linux-x64"
+ort_cpu_ok() { sha_ok "$ORT_DIR/linux-x64/libonnxruntime.so.1" "$SHA_ORT_X64" && sha_ok "$ORT_DIR/linux-arm64/libonnxruntime.so.1" "$SHA_ORT_ARM64"; }
+header_ok() { [[ -f "$INCLUDE/onnxruntime_c_api.h" ]] && grep -q "^#define ORT_API_VERSION ${ORT_API_VERSION_EXPECTED}\$" "$INCLUDE/onnxruntime_c_api.h"; }
+ort_gpu_ok() {
+  sha_ok "$GPU_DIR/libonnxruntime.so.1" "$SHA_ORT_GPU_CORE" && sha_ok "$GPU_DIR/libonnxruntime_providers_shared.so" "$SHA_ORT_GPU_SHARED" \
+    && sha_ok "$GPU_DIR/libonnxruntime_providers_cuda.so" "$SHA_ORT_GPU_CUDA" && sha_ok "$GPU_DIR/libonnxruntime_providers_tensorrt.so" "$SHA_ORT_GPU_TRT"
+}
+
 # ---- 1. Debian packages -------------------------------------------------------------------
 missing=()
 ((APT == 1)) || APT_PACKAGES=()
@@ -63,6 +73,10 @@ for pkg in "${APT_PACKAGES[@]}"; do
   status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"
   [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
 done
+# npm is only needed to fetch ONNX Runtime; add Debian's when it is missing and something must be fetched.
+if ((APT == 1)) && ! command -v npm >/dev/null 2>&1; then
+  if ! ort_cpu_ok || ! header_ok || { ((GPU == 1)) && ! ort_gpu_ok; }; then missing+=(npm); fi
+fi
 if ((APT == 0)); then
   step "apt packages" "skipped (--skip-apt)"
 elif ((${#missing[@]} == 0)); then
@@ -118,8 +132,7 @@ extract_one() {
 }
 
 # ---- 2. ONNX Runtime CPU library (x64 and arm64) --------------------------------------------
-ORT_DIR="$NATIVE/onnxruntime"
-if sha_ok "$ORT_DIR/linux-x64/libonnxruntime.so.1" "$SHA_ORT_X64" && sha_ok "$ORT_DIR/linux-arm64/libonnxruntime.so.1" "$SHA_ORT_ARM64"; then
+if ort_cpu_ok; then
   step "onnxruntime $ORT_VERSION" "ok ($ORT_DIR)"
 else
   tgz="$(fetch_pkg "$ORT_NODE_PKG")"
@@ -129,8 +142,6 @@ else
 fi
 
 # ---- 3. ONNX Runtime C headers (the specification of the binding) ---------------------------
-INCLUDE="$NATIVE/include"
-header_ok() { [[ -f "$INCLUDE/onnxruntime_c_api.h" ]] && grep -q "^#define ORT_API_VERSION ${ORT_API_VERSION_EXPECTED}\$" "$INCLUDE/onnxruntime_c_api.h"; }
 if header_ok; then
   step "onnxruntime headers" "ok (ORT_API_VERSION $ORT_API_VERSION_EXPECTED)"
 else
@@ -146,13 +157,11 @@ else
 fi
 
 # ---- 4. GPU providers (optional) -------------------------------------------------------------
-GPU_DIR="$NATIVE/onnxruntime-gpu/linux-x64"
 if ((GPU == 0)); then
   step "onnxruntime GPU providers" "skipped (pass --gpu)"
 else
   [[ "$(uname -m)" == x86_64 ]] || die "--gpu is for Linux x64; on Jetson use JetPack's ONNX Runtime (see hardware/jetson-orin.md)"
-  if sha_ok "$GPU_DIR/libonnxruntime.so.1" "$SHA_ORT_GPU_CORE" && sha_ok "$GPU_DIR/libonnxruntime_providers_shared.so" "$SHA_ORT_GPU_SHARED" \
-     && sha_ok "$GPU_DIR/libonnxruntime_providers_cuda.so" "$SHA_ORT_GPU_CUDA" && sha_ok "$GPU_DIR/libonnxruntime_providers_tensorrt.so" "$SHA_ORT_GPU_TRT"; then
+  if ort_gpu_ok; then
     step "onnxruntime GPU providers" "ok ($GPU_DIR)"
   else
     # The GPU package holds only the providers; the matching 1.29.0 core is in the base package.
