@@ -119,12 +119,13 @@ fetch_pkg() {
 extract_one() {
   local tgz="$1" member="$2" dest="$3" sha="$4" tmp
   tmp="$(mktemp -d)"
-  tar -xzf "$tgz" -C "$tmp" "$member" || { rm -rf "$tmp"; die "$member not found in $(basename "$tgz")"; }
+  # A failed extraction or a wrong checksum drops the cached tarball so the next run fetches it again.
+  tar -xzf "$tgz" -C "$tmp" "$member" || { rm -rf "$tmp" "$tgz"; die "$member not found in $(basename "$tgz") (cached tarball removed; run setup again)"; }
   local got
   got="$(sha256sum "$tmp/$member" | cut -d' ' -f1)"
   if [[ "$got" != "$sha" ]]; then
-    rm -rf "$tmp"
-    die "checksum mismatch for $member from $(basename "$tgz"): expected $sha, got $got (delete $CACHE and retry; if it persists the package changed upstream)"
+    rm -rf "$tmp" "$tgz"
+    die "checksum mismatch for $member from $(basename "$tgz"): expected $sha, got $got (cached tarball removed; if a re-run fails the same way, the package changed upstream)"
   fi
   mkdir -p "$(dirname "$dest")"
   mv -f "$tmp/$member" "$dest.tmp" && mv -f "$dest.tmp" "$dest"
@@ -148,7 +149,7 @@ else
   tgz="$(fetch_pkg "$ORT_HEADERS_PKG")"
   hdr="package/Plugins/iOS~/onnxruntime.xcframework/ios-arm64_x86_64-simulator/onnxruntime.framework/Headers"
   tmp="$(mktemp -d)"
-  tar -xzf "$tgz" -C "$tmp" "$hdr" || { rm -rf "$tmp"; die "headers not found in $(basename "$tgz")"; }
+  tar -xzf "$tgz" -C "$tmp" "$hdr" || { rm -rf "$tmp" "$tgz"; die "headers not found in $(basename "$tgz") (cached tarball removed; run setup again)"; }
   mkdir -p "$INCLUDE"
   cp -f "$tmp/$hdr"/*.h "$INCLUDE/"
   rm -rf "$tmp"
