@@ -28,11 +28,13 @@ APT_PACKAGES=(ffmpeg mosquitto mosquitto-clients libmosquitto1 libaravis-0.8-0 a
 
 GPU=0
 BUILD=1
+APT=1
 usage() {
   cat <<'USAGE'
-Usage: scripts/setup.sh [--gpu] [--no-build]
+Usage: scripts/setup.sh [--gpu] [--no-build] [--skip-apt]
   --gpu       also fetch the ONNX Runtime CUDA and TensorRT providers (Linux x64) into .native/onnxruntime-gpu/
   --no-build  skip `dotnet build`
+  --skip-apt  do not check or install Debian packages (non-Debian systems, e.g. Jetson's Ubuntu: install the equivalents by hand)
 Environment: TRIVISION_NATIVE_DIR overrides where native libraries go (default: <repo>/.native).
 USAGE
 }
@@ -40,6 +42,7 @@ for arg in "$@"; do
   case "$arg" in
     --gpu) GPU=1 ;;
     --no-build) BUILD=0 ;;
+    --skip-apt) APT=0 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "setup: unknown option '$arg'" >&2; usage >&2; exit 2 ;;
   esac
@@ -53,13 +56,30 @@ sha_ok() { [[ -f "$1" ]] && [[ "$(sha256sum "$1" | cut -d' ' -f1)" == "$2" ]]; }
 need_cmd tar "install it with: apt-get install tar"
 need_cmd sha256sum "install it with: apt-get install coreutils"
 
+ORT_DIR="$NATIVE/onnxruntime"
+INCLUDE="$NATIVE/include"
+GPU_DIR="$NATIVE/onnxruntime-gpu/linux-x64"
+ort_cpu_ok() { sha_ok "$ORT_DIR/linux-x64/libonnxruntime.so.1" "$SHA_ORT_X64" && sha_ok "$ORT_DIR/linux-arm64/libonnxruntime.so.1" "$SHA_ORT_ARM64"; }
+header_ok() { [[ -f "$INCLUDE/onnxruntime_c_api.h" ]] && grep -q "^#define ORT_API_VERSION ${ORT_API_VERSION_EXPECTED}\$" "$INCLUDE/onnxruntime_c_api.h"; }
+ort_gpu_ok() {
+  sha_ok "$GPU_DIR/libonnxruntime.so.1" "$SHA_ORT_GPU_CORE" && sha_ok "$GPU_DIR/libonnxruntime_providers_shared.so" "$SHA_ORT_GPU_SHARED" \
+    && sha_ok "$GPU_DIR/libonnxruntime_providers_cuda.so" "$SHA_ORT_GPU_CUDA" && sha_ok "$GPU_DIR/libonnxruntime_providers_tensorrt.so" "$SHA_ORT_GPU_TRT"
+}
+
 # ---- 1. Debian packages -------------------------------------------------------------------
 missing=()
+((APT == 1)) || APT_PACKAGES=()
 for pkg in "${APT_PACKAGES[@]}"; do
   status="$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)"
   [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
 done
-if ((${#missing[@]} == 0)); then
+# npm is only needed to fetch ONNX Runtime; add Debian's when it is missing and something must be fetched.
+if ((APT == 1)) && ! command -v npm >/dev/null 2>&1; then
+  if ! ort_cpu_ok || ! header_ok || { ((GPU == 1)) && ! ort_gpu_ok; }; then missing+=(npm); fi
+fi
+if ((APT == 0)); then
+  step "apt packages" "skipped (--skip-apt)"
+elif ((${#missing[@]} == 0)); then
   step "apt packages" "ok (${#APT_PACKAGES[@]} present)"
 else
   SUDO=""
@@ -99,12 +119,13 @@ fetch_pkg() {
 extract_one() {
   local tgz="$1" member="$2" dest="$3" sha="$4" tmp
   tmp="$(mktemp -d)"
-  tar -xzf "$tgz" -C "$tmp" "$member" || { rm -rf "$tmp"; die "$member not found in $(basename "$tgz")"; }
+  # A failed extraction or a wrong checksum drops the cached tarball so the next run fetches it again.
+  tar -xzf "$tgz" -C "$tmp" "$member" || { rm -rf "$tmp" "$tgz"; die "$member not found in $(basename "$tgz") (cached tarball removed; run setup again)"; }
   local got
   got="$(sha256sum "$tmp/$member" | cut -d' ' -f1)"
   if [[ "$got" != "$sha" ]]; then
-    rm -rf "$tmp"
-    die "checksum mismatch for $member from $(basename "$tgz"): expected $sha, got $got (delete $CACHE and retry; if it persists the package changed upstream)"
+    rm -rf "$tmp" "$tgz"
+    die "checksum mismatch for $member from $(basename "$tgz"): expected $sha, got $got (cached tarball removed; if a re-run fails the same way, the package changed upstream)"
   fi
   mkdir -p "$(dirname "$dest")"
   mv -f "$tmp/$member" "$dest.tmp" && mv -f "$dest.tmp" "$dest"
@@ -112,8 +133,7 @@ extract_one() {
 }
 
 # ---- 2. ONNX Runtime CPU library (x64 and arm64) --------------------------------------------
-ORT_DIR="$NATIVE/onnxruntime"
-if sha_ok "$ORT_DIR/linux-x64/libonnxruntime.so.1" "$SHA_ORT_X64" && sha_ok "$ORT_DIR/linux-arm64/libonnxruntime.so.1" "$SHA_ORT_ARM64"; then
+if ort_cpu_ok; then
   step "onnxruntime $ORT_VERSION" "ok ($ORT_DIR)"
 else
   tgz="$(fetch_pkg "$ORT_NODE_PKG")"
@@ -123,15 +143,13 @@ else
 fi
 
 # ---- 3. ONNX Runtime C headers (the specification of the binding) ---------------------------
-INCLUDE="$NATIVE/include"
-header_ok() { [[ -f "$INCLUDE/onnxruntime_c_api.h" ]] && grep -q "^#define ORT_API_VERSION ${ORT_API_VERSION_EXPECTED}\$" "$INCLUDE/onnxruntime_c_api.h"; }
 if header_ok; then
   step "onnxruntime headers" "ok (ORT_API_VERSION $ORT_API_VERSION_EXPECTED)"
 else
   tgz="$(fetch_pkg "$ORT_HEADERS_PKG")"
   hdr="package/Plugins/iOS~/onnxruntime.xcframework/ios-arm64_x86_64-simulator/onnxruntime.framework/Headers"
   tmp="$(mktemp -d)"
-  tar -xzf "$tgz" -C "$tmp" "$hdr" || { rm -rf "$tmp"; die "headers not found in $(basename "$tgz")"; }
+  tar -xzf "$tgz" -C "$tmp" "$hdr" || { rm -rf "$tmp" "$tgz"; die "headers not found in $(basename "$tgz") (cached tarball removed; run setup again)"; }
   mkdir -p "$INCLUDE"
   cp -f "$tmp/$hdr"/*.h "$INCLUDE/"
   rm -rf "$tmp"
@@ -140,13 +158,11 @@ else
 fi
 
 # ---- 4. GPU providers (optional) -------------------------------------------------------------
-GPU_DIR="$NATIVE/onnxruntime-gpu/linux-x64"
 if ((GPU == 0)); then
   step "onnxruntime GPU providers" "skipped (pass --gpu)"
 else
   [[ "$(uname -m)" == x86_64 ]] || die "--gpu is for Linux x64; on Jetson use JetPack's ONNX Runtime (see hardware/jetson-orin.md)"
-  if sha_ok "$GPU_DIR/libonnxruntime.so.1" "$SHA_ORT_GPU_CORE" && sha_ok "$GPU_DIR/libonnxruntime_providers_shared.so" "$SHA_ORT_GPU_SHARED" \
-     && sha_ok "$GPU_DIR/libonnxruntime_providers_cuda.so" "$SHA_ORT_GPU_CUDA" && sha_ok "$GPU_DIR/libonnxruntime_providers_tensorrt.so" "$SHA_ORT_GPU_TRT"; then
+  if ort_gpu_ok; then
     step "onnxruntime GPU providers" "ok ($GPU_DIR)"
   else
     # The GPU package holds only the providers; the matching 1.29.0 core is in the base package.

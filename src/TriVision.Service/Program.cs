@@ -33,7 +33,7 @@ public static class Program
         if (parse.Errors.Count > 0)
         {
             // Usage errors go to stderr only, so a script reading stdout never sees help text.
-            foreach (var error in parse.Errors) context.Error.WriteLine($"trivision: error: {error.Message}");
+            foreach (var error in parse.Errors) context.Error.WriteLine($"trivision: error: {OneLine(error.Message)}");
             context.Error.WriteLine($"Run '{CommandPath(parse)} --help' for usage.");
             return CliExitCode.Usage;
         }
@@ -82,9 +82,12 @@ public static class Program
         return string.Join(' ', names);
     }
 
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
     private static int Fail(CliContext context, int exitCode, string message)
     {
-        context.Error.WriteLine($"trivision: error: {message}");
+        context.Error.WriteLine($"trivision: error: {OneLine(message)}");
         return exitCode;
     }
 }

@@ -31,6 +31,14 @@ public class TurboJpegRoundTripTests
     }
 
     [Fact]
+    public void The_library_is_loaded_through_the_resolver()
+    {
+        using var decoder = new JpegDecoder();
+        Assert.True(TriVision.Core.Native.NativeLibraryResolver.LoadedLibraries.TryGetValue("libturbojpeg", out var from));
+        Assert.Contains("libturbojpeg", from);
+    }
+
+    [Fact]
     public void Bgr_and_rgb_decodes_are_channel_swapped()
     {
         var bgr = new FrameFormat(16, 16, PixelFormat.Bgr8);

@@ -16,6 +16,9 @@ public sealed class DetectErrorTests : IDisposable
         Assert.StartsWith("trivision: error: ", stderr);
         Assert.DoesNotContain("   at ", stderr);
         Assert.DoesNotContain("Exception", stderr);
+        // One error line, plus at most the pointer to --help for usage errors.
+        int lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        Assert.True(lines <= (expectedCode == 1 ? 3 : 1), stderr);
     }
 
     [Fact]
@@ -100,7 +103,7 @@ public sealed class DetectErrorTests : IDisposable
     [InlineData("--conf", "1.5", "--conf must be between 0 and 1")]
     [InlineData("--iou", "-0.1", "--iou must be between 0 and 1")]
     [InlineData("--frames", "0", "--frames must be a positive number")]
-    [InlineData("--provider", "opencl", "opencl")]
+    [InlineData("--provider", "opencl", "Argument 'opencl' not recognized. Must be one of: 'cpu' 'cuda' 'tensorrt' 'auto'")]
     public void Bad_option_values_are_usage_errors(string option, string value, string message) =>
         AssertFails(1, message, "detect", "--model", _cli.ModelPath, "--source", "x.jpg", option, value);
 

@@ -174,3 +174,22 @@ public sealed class FixtureImageTests
         Assert.Equal(3, Directory.GetFiles(cli.Path_("out"), "*.jpg").Length);
     }
 }
+
+public sealed class ProgressTests
+{
+    [Fact]
+    public void Progress_on_an_interactive_stderr_never_reaches_stdout()
+    {
+        using var cli = new CliHarness();
+        for (int i = 0; i < 4; i++) cli.WriteJpeg($"f/{i}.jpg", 32, 24);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(["detect", "-m", cli.ModelPath, "-s", cli.Path_("f")],
+            new Service.Cli.CliContext(stdout, stderr, cli.Factory, interactiveError: true));
+        Assert.Equal(0, code);
+        var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.All(lines, l => Assert.StartsWith("{\"source\":", l));
+        Assert.Contains("100%", stderr.ToString());
+    }
+}
