@@ -71,7 +71,16 @@ public abstract class FrameSourceBase : IFrameSource
         lock (_gate)
         {
             if (_state != FrameSourceState.Created) return;
-            var format = Connect();
+            FrameFormat format;
+            try
+            {
+                format = Connect();
+            }
+            catch (Exception)
+            {
+                SafeDisconnect(); // a half-opened device must not leak its handles
+                throw;
+            }
             _connected = true;
             Format = format;
             _pool = new FramePool(format, Options.PoolSize, CameraId, RequiredBufferSize(format));
@@ -109,7 +118,7 @@ public abstract class FrameSourceBase : IFrameSource
         thread?.Join();
         lock (_gate)
         {
-            if (_connected) SafeDisconnect();
+            SafeDisconnect();
             if (_state != FrameSourceState.Created) _state = FrameSourceState.Stopped;
         }
         CaptureLog.Stopped(Logger, CameraId, DeliveredCount);
@@ -175,10 +184,8 @@ public abstract class FrameSourceBase : IFrameSource
             {
                 // A session interrupted by Stop() may fail in any way; nothing to report.
             }
-            if (_connected)
-            {
-                lock (_gate) SafeDisconnect();
-            }
+            // Also after a failed Connect: Disconnect releases whatever part of the session exists.
+            lock (_gate) SafeDisconnect();
             if (StopRequested) break;
             if (completed)
             {
