@@ -91,7 +91,7 @@ public sealed unsafe class GenICamSource : FrameSourceBase
                 $"Camera '{CameraId}': GenICam camera '{id}' not found or not reachable ({detail}). Cameras found: {(devices.Count == 0 ? "none" : string.Join(", ", devices))}.");
         }
         _camera = new GObjectHandle(camera);
-        OpenedDeviceId = AravisNative.Utf8(AravisNative.CameraGetDeviceId(camera, null)) ?? id;
+        OpenedDeviceId = id;
         _isGv = AravisNative.CameraIsGvDevice(camera) != 0;
         Configure(camera);
 

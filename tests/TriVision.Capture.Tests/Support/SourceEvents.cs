@@ -5,7 +5,7 @@ using TriVision.Core.Time;
 namespace TriVision.Capture.Tests.Support;
 
 /// <summary>Records a source's fault/recovery/completion events with their time.</summary>
-internal sealed class EventLog
+internal sealed class SourceEvents
 {
     public ConcurrentQueue<(long AtNs, CameraFaultEventArgs Args)> Faults { get; } = new();
     public ConcurrentQueue<(long AtNs, CameraRecoveredEventArgs Args)> Recoveries { get; } = new();
@@ -13,7 +13,7 @@ internal sealed class EventLog
     public ManualResetEventSlim RecoverySeen { get; } = new();
     public ManualResetEventSlim CompletedSeen { get; } = new();
 
-    public EventLog(IFrameSource source)
+    public SourceEvents(IFrameSource source)
     {
         source.Faulted += (_, e) => { Faults.Enqueue((MonotonicClock.NowNs, e)); FaultSeen.Set(); };
         source.Recovered += (_, e) => { Recoveries.Enqueue((MonotonicClock.NowNs, e)); RecoverySeen.Set(); };
