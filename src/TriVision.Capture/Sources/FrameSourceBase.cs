@@ -41,7 +41,10 @@ public abstract class FrameSourceBase : IFrameSource
 
     public FrameFormat Format { get; private set; }
 
-    public FramePool Pool => _pool ?? throw new InvalidOperationException($"Camera '{CameraId}': Open() first.");
+    public FramePool Pool => _pool ?? throw new InvalidOperationException($"Camera '{CameraId}' has not connected yet: Open() it, or wait for its first frame.");
+
+    /// <summary>The pool, or null before the first successful connection.</summary>
+    public FramePool? PoolOrNull => _pool;
 
     public FrameSourceState State => _state;
 
@@ -89,12 +92,16 @@ public abstract class FrameSourceBase : IFrameSource
         CaptureLog.Opened(Logger, CameraId, Description, Format.ToString());
     }
 
+    /// <summary>
+    /// Starts the capture thread. Never throws for a source that cannot be reached: when the
+    /// source was not opened, the first connection happens on the capture thread and its failure
+    /// is a <see cref="Faulted"/> event (then reconnect, or stop for a broken file).
+    /// </summary>
     public void Start(IFrameSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
         lock (_gate)
         {
-            if (_state == FrameSourceState.Created) Open();
             if (_thread is not null) throw new InvalidOperationException($"Camera '{CameraId}' is already started.");
             _sink = sink;
             _stopSignal.Reset();
@@ -170,8 +177,16 @@ public abstract class FrameSourceBase : IFrameSource
                 {
                     var format = Connect();
                     _connected = true;
-                    if (format != Format)
+                    if (_pool is null)
+                    {
+                        Format = format;
+                        _pool = new FramePool(format, Options.PoolSize, CameraId, RequiredBufferSize(format));
+                        CaptureLog.Opened(Logger, CameraId, Description, format.ToString());
+                    }
+                    else if (format != Format)
+                    {
                         throw new FrameSourceException($"Camera '{CameraId}' came back as {format}, not {Format}; restart the pipeline for a new format.");
+                    }
                 }
                 completed = RunSession();
             }
@@ -194,7 +209,11 @@ public abstract class FrameSourceBase : IFrameSource
                 Invoke(() => Completed?.Invoke(this, EventArgs.Empty));
                 break;
             }
-            if (!ReconnectOnFault) break;
+            if (!ReconnectOnFault)
+            {
+                _state = FrameSourceState.Faulted;
+                break;
+            }
             var delay = BackoffDelay();
             CaptureLog.Reconnecting(Logger, CameraId, (long)delay.TotalMilliseconds);
             if (_stopSignal.Wait(delay)) break;
