@@ -11,6 +11,10 @@ internal static partial class CaptureLog
     [LoggerMessage(4001, LogLevel.Error, "Camera {Camera}: fault (attempt {Attempt}): {Message}")]
     public static partial void Fault(ILogger logger, string camera, int attempt, string message, Exception? exception);
 
+    // Later failed attempts of the same outage are routine: the outage was reported once as an error.
+    [LoggerMessage(4011, LogLevel.Debug, "Camera {Camera}: still failing (attempt {Attempt}): {Message}")]
+    public static partial void FaultRepeated(ILogger logger, string camera, int attempt, string message);
+
     [LoggerMessage(4002, LogLevel.Information, "Camera {Camera}: recovered after {DowntimeMs} ms and {Attempts} attempt(s)")]
     public static partial void Recovered(ILogger logger, string camera, long downtimeMs, int attempts);
 

@@ -237,7 +237,8 @@ public abstract class FrameSourceBase : IFrameSource
             _faultSinceNs = MonotonicClock.NowNs;
         }
         _state = FrameSourceState.Faulted;
-        CaptureLog.Fault(Logger, CameraId, _attempts, message, _attempts == 1 ? exception : null);
+        if (_attempts == 1) CaptureLog.Fault(Logger, CameraId, _attempts, message, exception is FrameSourceException ? null : exception);
+        else CaptureLog.FaultRepeated(Logger, CameraId, _attempts, message);
         var args = new CameraFaultEventArgs(CameraId, message, exception, MonotonicClock.NowNs, _attempts);
         Invoke(() => Faulted?.Invoke(this, args));
     }
