@@ -1,0 +1,30 @@
+namespace TriVision.Capture.Folder;
+
+/// <summary>
+/// The still-image decoders the folder source can use, by file extension. PPM/PGM and BMP are
+/// built in; JPEG/PNG decoders from other assemblies are added at start-up with <see cref="Add"/>.
+/// </summary>
+public sealed class ImageDecoders
+{
+    private readonly Dictionary<string, IImageDecoder> _byExtension = new(StringComparer.OrdinalIgnoreCase);
+
+    public ImageDecoders(params IImageDecoder[] decoders)
+    {
+        foreach (var d in decoders) Add(d);
+    }
+
+    /// <summary>The built-in decoders (PPM/PGM, BMP).</summary>
+    public static ImageDecoders CreateDefault() => new(new PnmDecoder(), new BmpDecoder());
+
+    /// <summary>Adds (or replaces) the decoder for each of its extensions.</summary>
+    public ImageDecoders Add(IImageDecoder decoder)
+    {
+        foreach (var ext in decoder.Extensions) _byExtension[ext] = decoder;
+        return this;
+    }
+
+    public bool TryGet(string path, out IImageDecoder decoder) =>
+        _byExtension.TryGetValue(Path.GetExtension(path), out decoder!);
+
+    public IReadOnlyCollection<string> Extensions => _byExtension.Keys;
+}
