@@ -1,0 +1,8 @@
+namespace TriVision.Messaging.Contract;
+
+public enum JamState
+{
+    Clear,
+    Risk,
+    Jammed,
+}
