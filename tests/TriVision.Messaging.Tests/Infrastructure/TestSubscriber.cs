@@ -3,12 +3,16 @@ using TriVision.Messaging.Mqtt;
 
 namespace TriVision.Messaging.Tests.Infrastructure;
 
-/// <summary>A subscriber built on the same binding, collecting every message; persistent session by default.</summary>
+/// <summary>
+/// A subscriber built on the same binding, collecting every message; persistent session by default.
+/// MQTT 3.1.1 by default: with MQTT 5 a persistent session also needs a session-expiry interval, which
+/// libmosquitto only sends from its blocking connect.
+/// </summary>
 public sealed class TestSubscriber : IDisposable
 {
     private readonly List<MqttReceivedMessage> _messages = [];
 
-    public TestSubscriber(int port, string clientId, IEnumerable<string> filters, bool cleanSession = false, MqttProtocol protocol = MqttProtocol.V5)
+    public TestSubscriber(int port, string clientId, IEnumerable<string> filters, bool cleanSession = false, MqttProtocol protocol = MqttProtocol.V311)
     {
         Client = new MqttClient(new MqttClientOptions
         {
