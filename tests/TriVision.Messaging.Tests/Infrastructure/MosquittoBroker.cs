@@ -12,9 +12,11 @@ public sealed partial class MosquittoBroker : IDisposable
     private readonly string _config;
     private Process? _process;
 
-    public MosquittoBroker(string? extraConfig = null, bool tls = false)
+    public MosquittoBroker(string? extraConfig = null)
     {
         _dir = Directory.CreateTempSubdirectory("trivision-broker-").FullName;
+        // mosquitto started as root drops to its own user: it must be able to write its persistence file here.
+        File.SetUnixFileMode(_dir, (UnixFileMode)0x1FF);
         Port = FreePort();
         _config = Path.Combine(_dir, "mosquitto.conf");
         File.WriteAllText(_config, $"""
@@ -34,7 +36,6 @@ public sealed partial class MosquittoBroker : IDisposable
     }
 
     public int Port { get; }
-    public string Directory_ => _dir;
 
     public void Start()
     {

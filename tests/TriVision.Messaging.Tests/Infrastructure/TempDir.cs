@@ -2,7 +2,12 @@ namespace TriVision.Messaging.Tests.Infrastructure;
 
 internal sealed class TempDir : IDisposable
 {
-    public TempDir() => Path = Directory.CreateTempSubdirectory("trivision-mqtt-").FullName;
+    public TempDir()
+    {
+        Path = Directory.CreateTempSubdirectory("trivision-mqtt-").FullName;
+        // Readable by the broker, which drops from root to the mosquitto user (certificates live here).
+        System.IO.File.SetUnixFileMode(Path, (UnixFileMode)0x1ED);
+    }
 
     public string Path { get; }
 
