@@ -27,7 +27,7 @@ public sealed class BeltTracker
     private readonly int[] _low;
     private readonly bool[] _detUsed;
     private readonly bool[] _trackUsed;
-    private Pair[] _pairs;
+    private long[] _pairs;
     private readonly float[] _speedSamples;
     private int _speedSampleCount;
     private readonly LineCrossing[] _crossings;
@@ -46,7 +46,7 @@ public sealed class BeltTracker
         _low = new int[_o.MaxDetectionsPerFrame];
         _detUsed = new bool[_o.MaxDetectionsPerFrame];
         _trackUsed = new bool[_o.MaxTracks];
-        _pairs = new Pair[1024];
+        _pairs = new long[1024];
         _speedSamples = new float[_o.MaxTracks];
         _crossings = new LineCrossing[_o.MaxTracks];
         _countingLine = float.IsNaN(_o.CountingLineMetres)
@@ -178,7 +178,7 @@ public sealed class BeltTracker
     {
         if (candidates.Length == 0 || _activeCount == 0) return;
         int needed = candidates.Length * _activeCount;
-        if (_pairs.Length < needed) _pairs = new Pair[Math.Max(needed, _pairs.Length * 2)]; // grows once, then steady
+        if (_pairs.Length < needed) _pairs = new long[Math.Max(needed, _pairs.Length * 2)]; // grows once, then steady
 
         int n = 0;
         float minIoU = lowStage ? _o.MinIoULowStage : _o.MinIoU;
@@ -208,18 +208,21 @@ public sealed class BeltTracker
                     if (dist > gate) continue;
                     cost = 1f + dist / MathF.Max(gate, 1e-3f); // always worse than any overlap match
                 }
-                _pairs[n++] = new Pair(i, j, cost);
+                _pairs[n++] = PackPair(cost, i, j);
             }
         }
         if (n == 0) return;
-        _pairs.AsSpan(0, n).Sort(default(PairComparer));
+        // Sorting packed keys (cost, track, det) as plain longs: no comparer, so no boxing or delegate per frame,
+        // and ties break by index, so the result is deterministic.
+        _pairs.AsSpan(0, n).Sort();
         for (int p = 0; p < n; p++)
         {
-            var pair = _pairs[p];
-            if (_trackUsed[pair.Track] || _detUsed[pair.Det]) continue;
-            _trackUsed[pair.Track] = true;
-            _detUsed[pair.Det] = true;
-            Correct(_active[pair.Track], dets[pair.Det], nowNs, dt);
+            long key = _pairs[p];
+            int ti = (int)((key >> 16) & 0xFFFF), dj = (int)(key & 0xFFFF);
+            if (_trackUsed[ti] || _detUsed[dj]) continue;
+            _trackUsed[ti] = true;
+            _detUsed[dj] = true;
+            Correct(_active[ti], dets[dj], nowNs, dt);
         }
     }
 
@@ -275,17 +278,10 @@ public sealed class BeltTracker
         Flow.Reset();
     }
 
-    private readonly record struct Pair(int Track, int Det, float Cost);
-
-    private readonly struct PairComparer : IComparer<Pair>
-    {
-        // Ties broken by indices so that the result does not depend on the sort's instability.
-        public int Compare(Pair a, Pair b)
-        {
-            int c = a.Cost.CompareTo(b.Cost);
-            if (c != 0) return c;
-            c = a.Track.CompareTo(b.Track);
-            return c != 0 ? c : a.Det.CompareTo(b.Det);
-        }
-    }
+    /// <summary>
+    /// A non-negative float's bit pattern orders like the float, so (cost bits, track, det) packed high to low
+    /// sorts by cost, then track, then detection. Cost fits 31 bits after dropping the sign; indices 16 bits each.
+    /// </summary>
+    private static long PackPair(float cost, int track, int det) =>
+        ((long)BitConverter.SingleToInt32Bits(MathF.Max(cost, 0f)) << 32) | ((long)track << 16) | (uint)det;
 }

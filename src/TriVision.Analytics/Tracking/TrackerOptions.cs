@@ -19,7 +19,7 @@ public sealed class TrackerOptions
     public float MinIoULowStage { get; set; } = 0.3f;
 
     /// <summary>Centre-distance gate as a multiple of the track's larger box side (catches fast objects at low frame rates).</summary>
-    public float DistanceGate { get; set; } = 1.0f;
+    public float DistanceGate { get; set; } = 0.5f;
 
     /// <summary>Hits before a track is confirmed.</summary>
     public int MinHitsToConfirm { get; set; } = 2;
@@ -64,8 +64,8 @@ public sealed class TrackerOptions
         Check(Alpha > 0 && Alpha <= 1, nameof(Alpha), Alpha, "must be in (0, 1]");
         Check(Beta >= 0 && Beta <= 1, nameof(Beta), Beta, "must be in [0, 1]");
         Check(CrossVelocityDamping >= 0 && CrossVelocityDamping <= 1, nameof(CrossVelocityDamping), CrossVelocityDamping, "must be in [0, 1]");
-        Check(MaxTracks >= 1, nameof(MaxTracks), MaxTracks, "must be >= 1");
-        Check(MaxDetectionsPerFrame >= 1, nameof(MaxDetectionsPerFrame), MaxDetectionsPerFrame, "must be >= 1");
+        Check(MaxTracks is >= 1 and <= 65535, nameof(MaxTracks), MaxTracks, "must be in [1, 65535]");
+        Check(MaxDetectionsPerFrame is >= 1 and <= 65535, nameof(MaxDetectionsPerFrame), MaxDetectionsPerFrame, "must be in [1, 65535]");
         Check(ClassCount >= 1 && ClassCount <= 256, nameof(ClassCount), ClassCount, "must be in [1, 256]");
         Check(FlowWindowMs >= 1000, nameof(FlowWindowMs), FlowWindowMs, "must be >= 1000");
     }
