@@ -51,7 +51,7 @@ public sealed class SqliteAlarmStore : IAlarmStore
                 CREATE INDEX IF NOT EXISTS alarms_open ON alarms(state, raised_at);
                 """);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
             _connection?.Dispose();
             throw new AlarmException($"Cannot open the alarm database '{databasePath}': {ex.Message}", ex);
