@@ -150,6 +150,7 @@ public sealed class BeltTracker
             t.Start(_nextId++, detections[j], timestampNs, priorVel.X, priorVel.Y);
             t.AlongMetres = _geometry.AlongMetres(t.CenterX, t.CenterY);
             t.LastMeasuredAlong = t.AlongMetres;
+            t.LastMeasuredLength = MathF.Abs(detections[j].Box.Width * _geometry.Direction.X) + MathF.Abs(detections[j].Box.Height * _geometry.Direction.Y);
             t.LastMeasuredNs = timestampNs;
             t.SpeedMetresPerSecond = prior;
             if (t.Hits >= _o.MinHitsToConfirm)
@@ -250,9 +251,14 @@ public sealed class BeltTracker
         t.SpeedMetresPerSecond = along / _geometry.PixelsPerMetre;
 
         float measuredAlong = _geometry.AlongMetres(zx, zy);
-        if (t.LastMeasuredNs != 0 && nowNs - t.LastMeasuredNs is > 0 and <= 1_000_000_000L && _speedSampleCount < _speedSamples.Length)
+        // A box whose length along the belt changed is being clipped by the frame edge or partly hidden: its centre
+        // moves at a different speed from the object, so it gives no speed sample.
+        float length = MathF.Abs(d.Box.Width * dir.X) + MathF.Abs(d.Box.Height * dir.Y);
+        bool sameSize = MathF.Abs(length - t.LastMeasuredLength) <= 0.05f * t.LastMeasuredLength + 1f;
+        if (sameSize && t.LastMeasuredNs != 0 && nowNs - t.LastMeasuredNs is > 0 and <= 1_000_000_000L && _speedSampleCount < _speedSamples.Length)
             _speedSamples[_speedSampleCount++] = (measuredAlong - t.LastMeasuredAlong) / ((nowNs - t.LastMeasuredNs) * 1e-9f);
         t.LastMeasuredAlong = measuredAlong;
+        t.LastMeasuredLength = length;
         t.LastMeasuredNs = nowNs;
 
         t.Record(d, nowNs);

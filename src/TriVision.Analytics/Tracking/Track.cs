@@ -63,6 +63,7 @@ public sealed class Track
 
     // Measured (unfiltered) along-belt position at the previous match: belt speed samples come from these.
     internal float LastMeasuredAlong;
+    internal float LastMeasuredLength;
     internal long LastMeasuredNs;
     internal bool Counted;
 

@@ -42,7 +42,9 @@ internal sealed class SyntheticBelt
             foreach (var (from, to) in o.Hidden) hidden |= t >= from && t < to;
             float visibleX = MathF.Max(0, MathF.Min(box.X2, FrameWidth) - MathF.Max(box.X1, 0)) / o.W;
             float visible = hidden ? 0 : visibleX;
-            truth.Add(new GroundTruthObject(o.Id, o.ClassId, box, visible, 2f + cx / TestBelt.PixelsPerMetre, double.NaN));
+            // True time the centre reaches the stop point at 10 m (the belt beyond the view runs on at the object's speed).
+            double arrival = o.EnterS + ((10f - TestBelt.ViewOffset) * TestBelt.PixelsPerMetre + o.W / 2) / o.SpeedPxPerS;
+            truth.Add(new GroundTruthObject(o.Id, o.ClassId, box, visible, 2f + cx / TestBelt.PixelsPerMetre, arrival));
             bool drop = _random.NextDouble() < DropoutRate;
             if (hidden || drop || visibleX < 0.3f) continue;
             float score = o.Score;
