@@ -1,0 +1,8 @@
+namespace TriVision.Analytics.Alarms;
+
+public enum AlarmSeverity
+{
+    Info = 0,
+    Warning = 1,
+    Critical = 2,
+}

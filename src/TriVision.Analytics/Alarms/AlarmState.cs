@@ -1,0 +1,8 @@
+namespace TriVision.Analytics.Alarms;
+
+public enum AlarmState
+{
+    Raised,
+    Acknowledged,
+    Resolved,
+}

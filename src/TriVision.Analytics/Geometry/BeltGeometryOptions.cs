@@ -1,0 +1,43 @@
+namespace TriVision.Analytics.Geometry;
+
+/// <summary>
+/// Configuration of one camera's view of the belt, as bound from appsettings
+/// (<c>Analytics:Belts:N</c>). Validated by <see cref="BeltGeometry.Create"/>.
+/// </summary>
+public sealed class BeltGeometryOptions
+{
+    /// <summary>Camera this geometry belongs to.</summary>
+    public string CameraId { get; set; } = "";
+
+    /// <summary>Belt region in frame pixels, at least 3 vertices, in order (either winding).</summary>
+    public List<PixelPoint> Polygon { get; set; } = new();
+
+    /// <summary>Direction of travel in the image (need not be unit length; it is normalised). Default: left to right.</summary>
+    public PixelPoint Direction { get; set; } = new() { X = 1, Y = 0 };
+
+    /// <summary>Image scale along the belt: pixels per metre (measured with a ruler on the belt).</summary>
+    public float PixelsPerMetre { get; set; }
+
+    /// <summary>Position along the belt (metres from the belt's own reference, e.g. the infeed) of the upstream edge of the view.</summary>
+    public float ViewOffsetMetres { get; set; }
+
+    /// <summary>Named points downstream of the view (stop point, eject point, shredder inlet), in metres along the belt.</summary>
+    public List<DownstreamPointOptions> DownstreamPoints { get; set; } = new();
+
+    /// <summary>Speed the belt is designed to run at, metres per second; the tracker's motion prior and the jam predictor's reference.</summary>
+    public float NominalSpeedMetresPerSecond { get; set; } = 0.5f;
+}
+
+/// <summary>A point in frame pixels (a class, so that configuration binding can fill it).</summary>
+public sealed class PixelPoint
+{
+    public float X { get; set; }
+    public float Y { get; set; }
+}
+
+/// <summary>A named point along the belt.</summary>
+public sealed class DownstreamPointOptions
+{
+    public string Name { get; set; } = "";
+    public float DistanceMetres { get; set; }
+}

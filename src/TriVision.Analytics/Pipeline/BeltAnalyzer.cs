@@ -1,0 +1,56 @@
+using TriVision.Analytics.BeltState;
+using TriVision.Analytics.Geometry;
+using TriVision.Analytics.Hazards;
+using TriVision.Analytics.Jams;
+using TriVision.Analytics.Tracking;
+using TriVision.Core.Detections;
+
+namespace TriVision.Analytics.Pipeline;
+
+/// <summary>
+/// One camera's analytics in frame order: belt speed prior → tracker → speed estimate → occupancy and
+/// hot spot → hazard rules → jam predictor. The pipeline calls <see cref="Process"/> once per frame with
+/// the decoded detections; new hazard alarms are in <see cref="Hazards"/>.Raised and a jam state change in
+/// the result, both to be handed to the alarm lifecycle. No allocation per frame unless an alarm is
+/// raised or the jam state changes. Not thread-safe (one camera, one pipeline thread).
+/// </summary>
+public sealed class BeltAnalyzer
+{
+    private readonly BeltAnalyzerOptions _o;
+    private JamStateChange? _change;
+
+    public BeltAnalyzer(BeltGeometry geometry, BeltAnalyzerOptions? options = null)
+    {
+        Geometry = geometry ?? throw new ArgumentNullException(nameof(geometry));
+        _o = options ?? new BeltAnalyzerOptions();
+        Tracker = new BeltTracker(geometry, _o.Tracker);
+        Speed = new BeltSpeedEstimator(geometry.PixelsPerMetre, _o.SpeedWindowMs);
+        Occupancy = new OccupancyGrid(geometry);
+        Hazards = new HazardRules(geometry, _o.Hazards);
+        Jam = new JamPredictor(geometry.NominalSpeedMetresPerSecond, _o.Jam);
+        Jam.StateChanged += c => _change = c;
+    }
+
+    public BeltGeometry Geometry { get; }
+    public BeltTracker Tracker { get; }
+    public BeltSpeedEstimator Speed { get; }
+    public OccupancyGrid Occupancy { get; }
+    public HazardRules Hazards { get; }
+    public JamPredictor Jam { get; }
+
+    /// <param name="beltStrip">Optional gray profile of bare belt along the direction of travel (see <see cref="BeltSpeedEstimator.AddStrip"/>).</param>
+    public FrameAnalysis Process(long timestampNs, ReadOnlySpan<Detection> detections, ReadOnlySpan<byte> beltStrip = default)
+    {
+        _change = null;
+        var prior = Speed.Estimate(timestampNs);
+        Tracker.Update(timestampNs, detections, prior.IsKnown ? prior.MetresPerSecond : float.NaN);
+        Speed.AddTrackSamples(timestampNs, Tracker.SpeedSamples);
+        if (!beltStrip.IsEmpty) Speed.AddStrip(timestampNs, beltStrip);
+        var speed = Speed.Estimate(timestampNs);
+        float occupancy = Occupancy.Update(detections, _o.OccupancyMinScore);
+        float flow = Tracker.Flow.PerMinute(timestampNs);
+        int raised = Hazards.Evaluate(timestampNs, Tracker.Tracks, speed);
+        var jam = Jam.Update(timestampNs, occupancy, flow, speed);
+        return new FrameAnalysis(timestampNs, speed, occupancy, Occupancy.HotSpot, flow, jam, raised, _change);
+    }
+}

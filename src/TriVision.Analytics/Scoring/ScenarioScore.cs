@@ -1,0 +1,8 @@
+namespace TriVision.Analytics.Scoring;
+
+/// <summary>A scenario's figures plus the raw samples behind its medians (pooled for the overall figures).</summary>
+public sealed record ScenarioScore(
+    ScenarioFigures Figures,
+    IReadOnlyList<double> AlarmLatenciesMs,
+    IReadOnlyList<double> EtaErrorsPct,
+    IReadOnlyList<double> JamLeadTimesS);

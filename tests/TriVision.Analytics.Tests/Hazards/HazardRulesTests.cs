@@ -1,0 +1,158 @@
+using TriVision.Analytics.BeltState;
+using TriVision.Analytics.Geometry;
+using TriVision.Analytics.Hazards;
+using TriVision.Analytics.Tests.Support;
+using TriVision.Analytics.Tracking;
+using TriVision.Core.Detections;
+
+namespace TriVision.Analytics.Tests.Hazards;
+
+public class HazardRulesTests
+{
+    private const long Frame = 33_333_333;
+    private static readonly BeltSpeed HalfMetre = new(0.5f, SpeedSource.Tracks, 10);
+
+    private sealed class Rig
+    {
+        public BeltGeometry Geometry { get; } = TestBelt.Create();
+        public BeltTracker Tracker { get; }
+        public HazardRules Rules { get; }
+        public List<HazardAlarm> Alarms { get; } = new();
+        public long Now;
+
+        public Rig(HazardRuleOptions? options = null, TrackerOptions? tracker = null)
+        {
+            Tracker = new BeltTracker(Geometry, tracker);
+            Rules = new HazardRules(Geometry, options ?? HazardRuleOptions.ForShippedModel());
+        }
+
+        public int Step(params Detection[] dets)
+        {
+            Tracker.Update(Now, dets, 0.5f);
+            int n = Rules.Evaluate(Now, Tracker.Tracks, HalfMetre);
+            Alarms.AddRange(Rules.Raised);
+            Now += Frame;
+            return n;
+        }
+    }
+
+    private static Detection At(float cx, int cls, float score = 0.9f, float cy = 250) => new(BoxF.FromCenter(cx, cy, 60, 50), score, cls);
+
+    [Fact]
+    public void One_alarm_per_object_over_its_whole_passage()
+    {
+        var rig = new Rig();
+        for (int i = 0; i < 150; i++) rig.Step(At(40 + i * 6.67f, 1));
+        Assert.Single(rig.Alarms);
+        Assert.Equal(1, rig.Alarms[0].ClassId);
+        Assert.Equal("battery", rig.Alarms[0].ClassName);
+        Assert.Equal(HazardAction.Divert, rig.Alarms[0].Action);
+    }
+
+    [Fact]
+    public void Confirmation_waits_for_the_configured_number_of_frames()
+    {
+        var options = HazardRuleOptions.ForShippedModel();
+        foreach (var c in options.Classes) { c.ConfirmFrames = 4; c.ConfirmMs = 10_000; }
+        var rig = new Rig(options);
+        var raisedAt = new List<int>();
+        for (int i = 0; i < 10; i++)
+            if (rig.Step(At(100 + i * 6.67f, 0)) > 0) raisedAt.Add(i);
+        Assert.Equal(new[] { 3 }, raisedAt); // frames 0,1,2,3 qualify: raised on the 4th
+        Assert.Equal(HazardAction.StopLine, rig.Alarms[0].Action);
+    }
+
+    [Fact]
+    public void Confirmation_by_time_serves_low_frame_rates()
+    {
+        var options = HazardRuleOptions.ForShippedModel();
+        foreach (var c in options.Classes) { c.ConfirmFrames = 100; c.ConfirmMs = 190; }
+        var rig = new Rig(options);
+        var raisedAt = new List<int>();
+        for (int i = 0; i < 12; i++)
+            if (rig.Step(At(100 + i * 6.67f, 0)) > 0) raisedAt.Add(i);
+        Assert.Equal(new[] { 6 }, raisedAt); // frame 6 is 200 ms after the first qualifying frame, the first >= 190 ms
+    }
+
+    [Fact]
+    public void Low_scores_do_not_confirm_and_waste_never_alarms()
+    {
+        var rig = new Rig();
+        for (int i = 0; i < 60; i++) rig.Step(At(100 + i * 6.67f, 2, score: 0.45f), At(100 + i * 6.67f, 4, cy: 350));
+        Assert.Empty(rig.Alarms);
+    }
+
+    [Fact]
+    public void A_new_id_for_the_same_object_does_not_raise_a_second_alarm()
+    {
+        var rig = new Rig(tracker: new TrackerOptions { LostBufferMs = 100 });
+        int i = 0;
+        for (; i < 20; i++) rig.Step(At(100 + i * 6.67f, 3));
+        Assert.Single(rig.Alarms);
+        int firstTrack = rig.Alarms[0].TrackId;
+        for (int k = 0; k < 10; k++, i++) rig.Step(); // hidden 330 ms: the tracker drops it
+        for (; i < 60; i++) rig.Step(At(100 + i * 6.67f, 3));
+        Assert.NotEqual(firstTrack, rig.Tracker.Tracks[0].Id);
+        Assert.Single(rig.Alarms);
+        Assert.Equal(1, rig.Rules.SuppressedDuplicates);
+    }
+
+    [Fact]
+    public void Different_class_or_far_away_objects_get_their_own_alarm()
+    {
+        var rig = new Rig();
+        for (int i = 0; i < 30; i++)
+            rig.Step(At(100 + i * 6.67f, 1), At(100 + i * 6.67f, 2, cy: 350), At(600 + i * 6.67f, 1, cy: 150));
+        Assert.Equal(3, rig.Alarms.Count);
+    }
+
+    [Fact]
+    public void Alarm_carries_position_speed_history_and_etas()
+    {
+        var rig = new Rig();
+        for (int i = 0; i < 3; i++) rig.Step(At(800, 0, score: 0.8f + i * 0.05f));
+        var a = Assert.Single(rig.Alarms);
+        Assert.Equal(4f, a.PositionMetres, 1);   // 2 m + 800 px / 400 px/m
+        Assert.Equal(0.5f, a.SpeedMetresPerSecond);
+        Assert.Equal(SpeedSource.Tracks, a.SpeedSource);
+        Assert.Equal(new[] { 0.8f, 0.85f, 0.9f }, a.ScoreHistory, new ToleranceComparer(1e-4f));
+        Assert.Equal((10f - a.PositionMetres) / 0.5f, a.EtaSeconds(BeltPoint.StopPoint), 3);
+        Assert.Equal((8f - a.PositionMetres) / 0.5f, a.EtaSeconds(BeltPoint.EjectPoint), 3);
+        Assert.Equal(3, a.Etas.Length);
+        Assert.Equal("cam1", a.CameraId);
+    }
+
+    [Fact]
+    public void Zone_threshold_overrides_the_class_threshold()
+    {
+        var options = HazardRuleOptions.ForShippedModel();
+        options.Zones.Add(new HazardZone
+        {
+            Name = "glare",
+            StartMetres = 2f,
+            EndMetres = 3f,
+            Thresholds = { new ZoneThreshold { ClassId = 1, MinScore = 0.8f } },
+        });
+        var rig = new Rig(options);
+        // 0.7 is enough outside the zone (min 0.5) but not inside it (x < 400 px is 2..3 m).
+        for (int i = 0; i < 10; i++) rig.Step(At(100 + i * 6.67f, 1, score: 0.7f), At(700 + i * 6.67f, 1, score: 0.7f, cy: 350));
+        var a = Assert.Single(rig.Alarms);
+        Assert.True(a.PositionMetres > 3f);
+        Assert.Null(a.Zone);
+    }
+
+    [Fact]
+    public void Invalid_options_name_the_key()
+    {
+        var options = HazardRuleOptions.ForShippedModel();
+        options.Classes[1].ConfirmFrames = 0;
+        var ex = Assert.Throws<ArgumentException>(() => new HazardRules(TestBelt.Create(), options));
+        Assert.Contains("Hazards:Classes:1:ConfirmFrames", ex.Message);
+    }
+
+    private sealed class ToleranceComparer(float tolerance) : IEqualityComparer<float>
+    {
+        public bool Equals(float x, float y) => MathF.Abs(x - y) <= tolerance;
+        public int GetHashCode(float obj) => 0;
+    }
+}

@@ -1,0 +1,166 @@
+using TriVision.Analytics.Tests.Support;
+using TriVision.Analytics.Tracking;
+using TriVision.Core.Detections;
+
+namespace TriVision.Analytics.Tests.Tracking;
+
+public class BeltTrackerTests
+{
+    private static SyntheticBelt SteadyBelt(int objects, int seed = 7)
+    {
+        var belt = new SyntheticBelt(seed);
+        var r = new Random(seed);
+        for (int i = 0; i < objects; i++)
+            belt.Objects.Add(new SyntheticBelt.Obj(i + 1, r.Next(0, 5), i * 0.4, 130 + r.Next(0, 240), 60, 50, 200));
+        return belt;
+    }
+
+    [Fact]
+    public void Steady_belt_gives_one_track_per_object_and_no_switch()
+    {
+        var (f, tracker) = TrackerRun.Run(SteadyBelt(20), 300);
+        Assert.Equal(0, f.IdSwitches);
+        Assert.True(f.GroundTruthTracks >= 15, $"only {f.GroundTruthTracks} objects were tracked");
+        Assert.Equal(f.GroundTruthTracks, tracker.TracksCreated);
+    }
+
+    [Fact]
+    public void Random_dropouts_and_an_occlusion_keep_ids()
+    {
+        var belt = SteadyBelt(20);
+        belt.DropoutRate = 0.25;
+        belt.Objects[3].Hidden.Add((2.6, 3.0)); // hidden 400 ms mid-view (behind another object, a hand, glare)
+        belt.Objects[5].Hidden.Add((3.4, 4.1));
+        var (f, _) = TrackerRun.Run(belt, 300);
+        Assert.Equal(0, f.IdSwitches);
+        Assert.True(f.GroundTruthTracks >= 15);
+    }
+
+    [Fact]
+    public void Without_the_lost_buffer_an_occlusion_does_cost_an_id()
+    {
+        // Guards the test above: the same occlusion with no lost buffer must lose the object's id.
+        var belt = SteadyBelt(10);
+        belt.Objects[3].Hidden.Add((2.6, 3.0));
+        var (f, tracker) = TrackerRun.Run(belt, 250, new TrackerOptions { LostBufferMs = 0 });
+        Assert.True(tracker.TracksCreated > f.GroundTruthTracks, "an occluded object should have got a second track id");
+    }
+
+    [Fact]
+    public void Objects_passing_each_other_keep_their_ids()
+    {
+        var belt = new SyntheticBelt(3);
+        // A rolling can overtakes a box in the same lane, boxes overlapping while it passes.
+        belt.Objects.Add(new SyntheticBelt.Obj(1, 4, 0.0, 250, 80, 60, 200));
+        belt.Objects.Add(new SyntheticBelt.Obj(2, 3, 0.6, 270, 50, 40, 320));
+        var (f, _) = TrackerRun.Run(belt, 200);
+        Assert.Equal(2, f.GroundTruthTracks);
+        Assert.Equal(0, f.IdSwitches);
+    }
+
+    [Fact]
+    public void Low_score_detections_extend_a_track_but_do_not_start_one()
+    {
+        var g = TestBelt.Create();
+        var tracker = new BeltTracker(g);
+        long t = 0;
+        for (int i = 0; i < 5; i++, t += 33_333_333)
+            tracker.Update(t, new[] { new Detection(BoxF.FromCenter(200 + i * 6.7f, 250, 60, 50), 0.9f, 1) });
+        int id = tracker.Tracks[0].Id;
+        for (int i = 5; i < 10; i++, t += 33_333_333)
+        {
+            tracker.Update(t, new[] { new Detection(BoxF.FromCenter(200 + i * 6.7f, 250, 60, 50), 0.3f, 1) });
+            Assert.True(tracker.Tracks[0].MatchedThisFrame, $"frame {i}: the weak detection should extend the track");
+            Assert.Equal(id, tracker.Tracks[0].Id);
+        }
+        // A weak detection far from any track starts nothing.
+        tracker.Update(t, new[] { new Detection(BoxF.FromCenter(900, 150, 60, 50), 0.3f, 1) });
+        Assert.Equal(1, tracker.Tracks.Length);
+    }
+
+    [Fact]
+    public void Class_is_the_score_weighted_vote()
+    {
+        var tracker = new BeltTracker(TestBelt.Create());
+        long t = 0;
+        // battery (1) four times at 0.6, power_bank (2) three times at 0.9: 2.4 vs 2.7, power_bank wins.
+        int[] classes = { 1, 2, 1, 2, 1, 2, 1 };
+        for (int i = 0; i < classes.Length; i++, t += 33_333_333)
+        {
+            float s = classes[i] == 1 ? 0.6f : 0.9f;
+            tracker.Update(t, new[] { new Detection(BoxF.FromCenter(200 + i * 6.7f, 250, 60, 50), s, classes[i]) });
+        }
+        var track = tracker.Tracks[0];
+        Assert.Equal(2, track.ClassId);
+        Assert.Equal(2.7f / 5.1f, track.ClassConfidence, 3);
+        Assert.Equal(1, track.LastDetectionClassId);
+    }
+
+    [Fact]
+    public void Line_crossings_are_counted_once_per_object_and_class()
+    {
+        var belt = new SyntheticBelt(1);
+        for (int i = 0; i < 6; i++) belt.Objects.Add(new SyntheticBelt.Obj(i + 1, i % 2 == 0 ? 0 : 4, i * 0.5, 200 + (i % 3) * 60, 50, 40, 300));
+        var (_, tracker) = TrackerRun.Run(belt, 300); // 10 s: every object has crossed
+        Assert.Equal(3, tracker.Flow.Total(0));
+        Assert.Equal(3, tracker.Flow.Total(4));
+        Assert.Equal(6, tracker.Flow.TotalAll());
+        Assert.Equal(6 * 60f / 10f, tracker.Flow.PerMinute(SyntheticBelt.Ns(299 / 30.0) + 33_333_333), 0);
+    }
+
+    [Fact]
+    public void A_lost_track_is_dropped_after_the_buffer_and_the_object_gets_a_new_id()
+    {
+        var tracker = new BeltTracker(TestBelt.Create(), new TrackerOptions { LostBufferMs = 500 });
+        long t = 0;
+        var det = new Detection(BoxF.FromCenter(200, 250, 60, 50), 0.9f, 1);
+        tracker.Update(t, new[] { det });
+        tracker.Update(t += 33_333_333, new[] { det });
+        int id = tracker.Tracks[0].Id;
+        tracker.Update(t += 400_000_000, ReadOnlySpan<Detection>.Empty);
+        Assert.Equal(TrackState.Lost, tracker.Tracks[0].State);
+        tracker.Update(t += 200_000_000, ReadOnlySpan<Detection>.Empty);
+        Assert.Equal(0, tracker.Tracks.Length);
+        tracker.Update(t += 33_333_333, new[] { det });
+        Assert.NotEqual(id, tracker.Tracks[0].Id);
+    }
+
+    [Fact]
+    public void Belt_speed_samples_measure_the_motion()
+    {
+        var belt = SteadyBelt(5);
+        var tracker = new BeltTracker(TestBelt.Create());
+        var samples = new List<float>();
+        for (int i = 0; i < 120; i++)
+        {
+            var (dets, gt) = belt.Frame(i);
+            tracker.Update(SyntheticBelt.Ns(gt.TimeSeconds), dets);
+            foreach (var s in tracker.SpeedSamples) samples.Add(s);
+        }
+        samples.Sort();
+        Assert.NotEmpty(samples);
+        Assert.Equal(0.5f, samples[samples.Count / 2], 2); // 200 px/s at 400 px/m
+    }
+
+    [Fact]
+    public void Steady_state_update_allocates_nothing()
+    {
+        var belt = SteadyBelt(60);
+        belt.DropoutRate = 0.1;
+        var frames = new Detection[400][];
+        for (int i = 0; i < frames.Length; i++) frames[i] = belt.Frame(i).Detections;
+        var tracker = new BeltTracker(TestBelt.Create());
+        for (int i = 0; i < 200; i++) tracker.Update(SyntheticBelt.Ns(i / 30.0), frames[i]);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 200; i < 400; i++) tracker.Update(SyntheticBelt.Ns(i / 30.0), frames[i]);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Invalid_options_name_the_key()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new BeltTracker(TestBelt.Create(), new TrackerOptions { LowScoreThreshold = 0.9f }));
+        Assert.Contains("LowScoreThreshold", ex.Message);
+    }
+}
