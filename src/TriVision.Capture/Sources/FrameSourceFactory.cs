@@ -4,6 +4,8 @@ using TriVision.Capture.Aravis;
 using TriVision.Capture.Configuration;
 using TriVision.Capture.FFmpeg;
 using TriVision.Capture.Folder;
+using TriVision.Capture.Simulator;
+using TriVision.Simulation;
 using TriVision.Core.Frames;
 
 namespace TriVision.Capture.Sources;
@@ -53,11 +55,21 @@ public static class FrameSourceFactory
                 return new RenderedFrameSource(cameraId, () => new FolderRenderer(dir, d, pixelFormat, loop), options, logger);
             }
             case SourceKind.Simulator:
-                // INTEGRATION POINT (lead): wrap TriVision.Simulation's BeltSimulator here, e.g.
-                //   var sim = SimulatorOptions.Parse(parsed.Target);
-                //   return new RenderedFrameSource(cameraId, () => new SimulatorRenderer(sim), options, logger);
-                // where SimulatorRenderer : IFrameRenderer calls BeltSimulator.RenderNext(frame.Span).
-                throw new NotSupportedException("simulator source: wired at integration");
+            {
+                SimulatorOptions sim;
+                try
+                {
+                    sim = SimulatorOptions.Parse(parsed.Target);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new CaptureConfigurationException($"{key}:Source = '{options.Source}': {ex.Message}");
+                }
+                // A simulated camera runs in real time unless the camera's FrameRate says otherwise.
+                var paced = options.Clone();
+                if (paced.FrameRate == 0) paced.FrameRate = sim.Fps;
+                return new RenderedFrameSource(cameraId, () => new SimulatorRenderer(sim), paced, logger);
+            }
             default:
                 throw new CaptureConfigurationException($"{key}:Source = '{options.Source}' is not supported; expected one of: {SourceUri.Forms}.");
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using TriVision.Capture.Imaging;
 using TriVision.Capture.Imaging.TurboJpeg;
 using TriVision.Core.Detections;
+using TriVision.Core.Frames;
 using TriVision.Core.Native;
 using TriVision.Core.Time;
 using TriVision.Inference;
@@ -73,7 +74,7 @@ public sealed class DetectVerb : ICliVerb
         if (request.Detector.LabelsPath is { } labelsPath && !File.Exists(labelsPath))
             throw new CliException(CliExitCode.NotFound, $"labels file not found: {labelsPath}");
 
-        using var source = DetectSourceFactory.Open(request.Source, request.MaxFrames);
+        using var source = DetectSourceFactory.Open(request.Source, request.MaxFrames, context.Error);
         string? outputFolder = PrepareOutputFolder(request.OutputFolder, request.Source);
         using var detector = CreateDetector(context.DetectorFactory, request.Detector);
         using var encoder = outputFolder is null ? null : new JpegEncoder();
@@ -108,7 +109,7 @@ public sealed class DetectVerb : ICliVerb
                     throw new InvalidOperationException($"Detector {detector.ModelName} reported {count} detections for a buffer of {results.Length}.");
                 var detections = results.AsSpan(0, count);
                 long t2 = MonotonicClock.NowNs;
-                if (encoder is not null)
+                if (encoder is not null && frame.Format.PixelFormat is PixelFormat.Bgr8 or PixelFormat.Rgb8)
                 {
                     annotator.Draw(frame.Pixels, frame.Format, detections, detector.ClassNames);
                     WriteJpeg(encoder.Encode(frame.Pixels, frame.Format), Path.Combine(outputFolder!, frame.OutputStem + ".jpg"));

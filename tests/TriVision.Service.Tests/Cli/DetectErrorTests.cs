@@ -42,8 +42,23 @@ public sealed class DetectErrorTests : IDisposable
     }
 
     [Fact]
-    public void Unsupported_uri() =>
-        AssertFails(3, "unsupported source 'rtsp://127.0.0.1:8554/cam'", "detect", "--model", _cli.ModelPath, "--source", "rtsp://127.0.0.1:8554/cam");
+    public void Unsupported_uri_scheme() =>
+        AssertFails(3, "ftp://127.0.0.1/cam", "detect", "--model", _cli.ModelPath, "--source", "ftp://127.0.0.1/cam");
+
+    [Fact]
+    public void Dead_rtsp_url_is_a_clear_error()
+    {
+        // Nothing listens on this loopback port: the capture layer reports a fault before any frame.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        AssertFails(3, "cannot read source", "detect", "--model", _cli.ModelPath, "--source", $"rtsp://127.0.0.1:{port}/cam");
+    }
+
+    [Fact]
+    public void Bad_simulator_option_names_the_key() =>
+        AssertFails(3, "bogus", "detect", "--model", _cli.ModelPath, "--source", "simulator?bogus=1");
 
     [Fact]
     public void Corrupt_image()

@@ -9,13 +9,12 @@ internal static class DetectSourceFactory
     public static readonly IReadOnlyList<string> VideoExtensions =
         [".mp4", ".m4v", ".mkv", ".webm", ".avi", ".mov", ".mpg", ".mpeg", ".ts", ".flv", ".wmv", ".y4m", ".mjpeg", ".mjpg", ".h264", ".h265", ".hevc"];
 
-    public static DetectSource Open(string source, int? maxFrames)
+    public static DetectSource Open(string source, int? maxFrames, TextWriter log)
     {
         if (source.StartsWith("file:", StringComparison.OrdinalIgnoreCase)) source = source["file:".Length..];
         else if (source.StartsWith("folder:", StringComparison.OrdinalIgnoreCase)) source = source["folder:".Length..];
         else if (source.Contains("://", StringComparison.Ordinal) || source.StartsWith("simulator", StringComparison.OrdinalIgnoreCase))
-            throw new CliException(CliExitCode.InvalidInput,
-                $"unsupported source '{source}': this build reads an image, a folder of images or a video file (camera and stream URIs come with the capture layer)");
+            return CaptureDetectSource.Open(source, log);
 
         if (Directory.Exists(source)) return OpenFolder(source, maxFrames);
         if (!File.Exists(source)) throw new CliException(CliExitCode.NotFound, $"source not found: {source}");
