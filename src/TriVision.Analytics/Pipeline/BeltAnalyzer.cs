@@ -18,6 +18,7 @@ public sealed class BeltAnalyzer
 {
     private readonly BeltAnalyzerOptions _o;
     private JamStateChange? _change;
+    private BeltSpeed _lastSpeed;
 
     public BeltAnalyzer(BeltGeometry geometry, BeltAnalyzerOptions? options = null)
     {
@@ -42,11 +43,12 @@ public sealed class BeltAnalyzer
     public FrameAnalysis Process(long timestampNs, ReadOnlySpan<Detection> detections, ReadOnlySpan<byte> beltStrip = default)
     {
         _change = null;
-        var prior = Speed.Estimate(timestampNs);
-        Tracker.Update(timestampNs, detections, prior.IsKnown ? prior.MetresPerSecond : float.NaN);
+        // The previous frame's estimate is the motion prior: this frame's samples need this frame's matches.
+        Tracker.Update(timestampNs, detections, _lastSpeed.IsKnown ? _lastSpeed.MetresPerSecond : float.NaN);
         Speed.AddTrackSamples(timestampNs, Tracker.SpeedSamples);
         if (!beltStrip.IsEmpty) Speed.AddStrip(timestampNs, beltStrip);
         var speed = Speed.Estimate(timestampNs);
+        _lastSpeed = speed;
         float occupancy = Occupancy.Update(detections, _o.OccupancyMinScore);
         float flow = Tracker.Flow.PerMinute(timestampNs);
         int raised = Hazards.Evaluate(timestampNs, Tracker.Tracks, speed);
