@@ -61,7 +61,8 @@ public sealed class CrashTests
         using var broker = new MosquittoBroker();
         using var tmp = new TempDir();
         string outbox = tmp.File("outbox.db");
-        using var sub = new TestSubscriber(broker.Port, "plc-gateway-crash", ["trivision/plant/l1/alarm", "trivision/plant/l1/availability"]);
+        // MQTT 5 persistent session (session expiry); the outage test covers 3.1.1 clean_session=false.
+        using var sub = new TestSubscriber(broker.Port, "plc-gateway-crash", ["trivision/plant/l1/alarm", "trivision/plant/l1/availability"], protocol: Mqtt.MqttProtocol.V5);
         const string alarmTopic = "trivision/plant/l1/alarm";
         const string availability = "trivision/plant/l1/availability";
 

@@ -13,7 +13,7 @@ public sealed partial class MqttClient
         catch (TimeoutException)
         {
             throw new MqttException(
-                $"Could not connect to MQTT broker {_options.Host}:{_options.Port} as '{_options.ClientId}' within {timeout.TotalSeconds:0.#} s: {_lastError ?? "no answer from the broker"}");
+                $"Could not connect to MQTT broker {_options.Host}:{_options.Port} as '{_options.ClientId}' within {timeout.TotalSeconds:0.#} s: {LastError ?? "no answer from the broker"}");
         }
     }
 
