@@ -82,6 +82,7 @@ public sealed class ServiceRuntime : IHostedService, IAsyncDisposable
             var detector = _detectors.Create(new DetectorOptions(_o.Model.Path, _o.Model.Provider, _o.Model.Strict, _o.Model.Labels,
                 _o.Model.ConfidenceThreshold, _o.Model.IouThreshold, _o.Model.MaxDetections));
             string provider = "custom";
+            model = new ModelIdentity(detector.ModelName, "");
             if (detector is OnnxDetector onnx)
             {
                 model = new ModelIdentity(onnx.ModelName, onnx.ModelHash);
