@@ -18,6 +18,7 @@ public sealed class CameraPipeline : IDisposable
 {
     private readonly IFrameSource _source;
     private readonly LatestFrameSlot _slot;
+    private readonly SignalingFrameSink _sink;
     private readonly IDetector _detector;
     private readonly BeltAnalyzer _analyzer;
     private readonly AlarmManager _alarms;
@@ -41,6 +42,7 @@ public sealed class CameraPipeline : IDisposable
         Name = name;
         _source = source;
         _slot = new LatestFrameSlot(name, slotCapacity);
+        _sink = new SignalingFrameSink(_slot);
         _detector = detector;
         _analyzer = analyzer;
         _alarms = alarms;
@@ -79,7 +81,7 @@ public sealed class CameraPipeline : IDisposable
         _health.AddCamera(Name, MonotonicClock.NowNs);
         _thread = new Thread(Run) { IsBackground = true, Name = "trivision-infer-" + Name };
         _thread.Start();
-        _source.Start(_slot);
+        _source.Start(_sink);
     }
 
     public void Stop()
@@ -88,7 +90,7 @@ public sealed class CameraPipeline : IDisposable
         _stopRequested = true;
         _source.Stop();
         _stop.Cancel();
-        _slot.Complete();
+        _sink.Complete();
         _thread?.Join();
     }
 
@@ -100,9 +102,8 @@ public sealed class CameraPipeline : IDisposable
             Frame? frame;
             try
             {
-                var pending = _slot.DequeueAsync(token);
                 // A dedicated thread may block: this is the only work it has.
-                frame = pending.IsCompleted ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+                frame = _sink.Take(token);
             }
             catch (OperationCanceledException)
             {
@@ -185,6 +186,7 @@ public sealed class CameraPipeline : IDisposable
         _source.Completed -= OnCompleted;
         _source.Dispose();
         _slot.Dispose();
+        _sink.Dispose();
         _detector.Dispose();
         _stop.Dispose();
     }
