@@ -188,6 +188,8 @@ public sealed partial class BeltSimulator
     /// <summary>Creates an object whose leading edge is at the view's left edge at time <paramref name="ta"/>, then moves it on to <paramref name="tNew"/>.</summary>
     private SimObject Spawn(ObjectKind kind, double ta, double tNew)
     {
+        // Slot ids are 16-bit; a belt never holds anywhere near this many objects in view.
+        if (_objects.Count >= ushort.MaxValue - 1) throw new InvalidOperationException($"More than {ushort.MaxValue - 1} objects on the simulated belt; lower 'feed' or 'clutter'.");
         SimObject o = _pool.Count > 0 ? _pool.Pop() : new SimObject();
         o.Id = _nextId++;
         o.Kind = kind;

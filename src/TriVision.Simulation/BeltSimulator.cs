@@ -85,7 +85,8 @@ public sealed partial class BeltSimulator
         _renderRng = SimRandom.Derive(_o.Seed, 4);
         _frame.JamOnsetS = _scenario.JamOnsetS;
         _frame.ScenarioName = _hasScenario ? _scenario.Name : null;
-        _nextArrival = _scenario.FeedAt(0) > 0 ? _flowRng.Exponential(_scenario.FeedAt(0)) : double.PositiveInfinity;
+        // With no feed at the start, poll the timeline until feed begins.
+        _nextArrival = _scenario.FeedAt(0) > 0 ? _flowRng.Exponential(_scenario.FeedAt(0)) : 0.25;
         _nextClutter = 0;
         if (_o.WarmStart) WarmStart();
     }
