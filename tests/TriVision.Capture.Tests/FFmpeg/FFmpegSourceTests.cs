@@ -123,4 +123,29 @@ public sealed class FFmpegSourceTests(GeneratedVideo video, ITestOutputHelper ou
         Assert.Equal(new FrameFormat(GeneratedVideo.Width, GeneratedVideo.Height, PixelFormat.Bgr8), source.Format);
         FramePoolTests.AssertClean(source.Pool);
     }
+
+    [Fact]
+    public void Http_mjpeg_stream_on_loopback_is_captured()
+    {
+        int port = FFmpegTool.FreeTcpPort();
+        string url = $"http://127.0.0.1:{port}/cam.mjpg";
+        // An ffmpeg "IP camera" serving multipart MJPEG over HTTP on loopback.
+        using var server = FFmpegTool.Start("-re", "-stream_loop", "-1", "-i", video.Path4s, "-c:v", "mjpeg", "-q:v", "5", "-f", "mpjpeg", "-listen", "1", url);
+        var options = new CameraSourceOptions { Source = url, ReconnectMinDelay = TimeSpan.FromMilliseconds(200), ReconnectMaxDelay = TimeSpan.FromMilliseconds(500) };
+        using var source = new FFmpegSource("mjpeg", FFmpegInputKind.Http, url, options, new TestLogger(output));
+        var events = new SourceEvents(source);
+        var sink = new CollectingSink();
+        try
+        {
+            source.Start(sink); // the server may not listen yet: the source retries
+            Assert.True(sink.WaitFor(20, TimeSpan.FromSeconds(30)), $"{sink.Count} frames; faults: {events.Describe()}");
+        }
+        finally
+        {
+            source.Stop();
+            if (!server.HasExited) server.Kill();
+        }
+        Assert.Equal(new FrameFormat(GeneratedVideo.Width, GeneratedVideo.Height, PixelFormat.Bgr8), source.Format);
+        FramePoolTests.AssertClean(source.Pool);
+    }
 }
