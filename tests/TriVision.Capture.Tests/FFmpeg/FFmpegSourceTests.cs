@@ -77,11 +77,15 @@ public sealed class FFmpegSourceTests(GeneratedVideo video, ITestOutputHelper ou
         var options = new CameraSourceOptions { Source = url, ReconnectMinDelay = TimeSpan.FromMilliseconds(100), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200) };
         using var source = new FFmpegSource("dead", FFmpegInputKind.Rtsp, url, options, new TestLogger(output));
         var events = new SourceEvents(source);
+        int fdsBefore = Directory.GetFiles("/proc/self/fd").Length;
         source.Start(new CollectingSink());
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (events.Faults.Count < 2 && DateTime.UtcNow < deadline) Thread.Sleep(50);
+        while (events.Faults.Count < 5 && DateTime.UtcNow < deadline) Thread.Sleep(50);
         source.Stop();
-        Assert.True(events.Faults.Count >= 2, $"faults: {events.Describe()}");
+        Assert.True(events.Faults.Count >= 5, $"faults: {events.Describe()}");
+        // Five failed sessions leave no pipes or process handles behind.
+        int fdsAfter = Directory.GetFiles("/proc/self/fd").Length;
+        Assert.True(fdsAfter <= fdsBefore + 2, $"file descriptors before {fdsBefore}, after {fdsAfter}");
         var message = events.Faults.First().Args.Message;
         output.WriteLine(message);
         Assert.Contains(url, message);
