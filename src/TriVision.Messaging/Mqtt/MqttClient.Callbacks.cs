@@ -61,7 +61,7 @@ public sealed unsafe partial class MqttClient
         try
         {
             string line = MosquittoNative.Text(text);
-            if ((level & (LogError | LogWarning)) != 0) client._lastError = line;
+            if ((level & (LogError | LogWarning)) != 0) client._lastLibraryError = line;
             MessagingLog.Library(client._logger, line);
         }
         catch (Exception ex) { MessagingLog.CallbackFailed(client._logger, ex, "on_log"); }
@@ -75,10 +75,13 @@ public sealed unsafe partial class MqttClient
                 ? MosquittoNative.Text(MosquittoNative.mosquitto_reason_string(rc))
                 : MosquittoNative.Text(MosquittoNative.mosquitto_connack_string(rc));
             _lastError = $"broker refused the connection: {reason} (code {rc})";
+            _refused = true;
             MessagingLog.ConnectRefused(_logger, _options.Host, _options.Port, reason);
             return;
         }
         _lastError = null;
+        _lastLibraryError = null;
+        _refused = false;
         _isConnected = true;
         MessagingLog.Connected(_logger, _options.Host, _options.Port, _options.ClientId);
         (string, int)[] subscriptions;
@@ -97,8 +100,8 @@ public sealed unsafe partial class MqttClient
         string reason = rc == 0 ? "client requested disconnect" : MosquittoNative.ErrorText(rc);
         if (rc != 0)
         {
-            // Keep a more specific reason (a TLS alert from the log callback) if one was seen.
-            _lastError ??= reason;
+            // The broker closes the socket after a refusing CONNACK: the refusal is the useful reason.
+            if (!_refused) _lastError = $"connection lost: {reason}";
             if (wasConnected) MessagingLog.ConnectionLost(_logger, _options.Host, _options.Port, reason);
         }
         Disconnected?.Invoke(reason);

@@ -26,6 +26,8 @@ public sealed unsafe partial class MqttClient : IDisposable
     private TaskCompletionSource _connected = NewConnectedSource();
     private volatile bool _isConnected;
     private volatile string? _lastError;
+    private volatile string? _lastLibraryError;
+    private volatile bool _refused;
     private bool _started;
     private bool _disposed;
 
@@ -69,7 +71,16 @@ public sealed unsafe partial class MqttClient : IDisposable
     public bool IsConnected => _isConnected;
 
     /// <summary>The last refusal or library error seen (TLS alerts, CONNACK reasons), for clear error messages.</summary>
-    public string? LastError => _lastError;
+    public string? LastError
+    {
+        get
+        {
+            string? error = _lastError, library = _lastLibraryError;
+            if (library is null) return error;
+            if (error is null) return library;
+            return error.Contains(library, StringComparison.Ordinal) ? error : $"{error} (libmosquitto: {library})";
+        }
+    }
 
     /// <summary>Starts the network thread and the first connection attempt. A broker that is down is not an error: the thread keeps retrying.</summary>
     public void Start()
@@ -77,11 +88,22 @@ public sealed unsafe partial class MqttClient : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_started) return;
         _started = true;
-        int rc = MosquittoNative.mosquitto_connect_async(_handle, _options.Host, _options.Port, _options.KeepAliveSeconds);
+        int rc;
+        if (_options.Protocol == MqttProtocol.V5 && _options.SessionExpirySeconds > 0)
+        {
+            nint props = 0;
+            Check(MosquittoNative.mosquitto_property_add_int32(&props, MosquittoNative.PropSessionExpiryInterval, _options.SessionExpirySeconds), "mosquitto_property_add_int32");
+            try { rc = MosquittoNative.mosquitto_connect_bind_v5(_handle, _options.Host, _options.Port, _options.KeepAliveSeconds, null, props); }
+            finally { MosquittoNative.mosquitto_property_free_all(&props); }
+        }
+        else
+        {
+            rc = MosquittoNative.mosquitto_connect_async(_handle, _options.Host, _options.Port, _options.KeepAliveSeconds);
+        }
         if (rc != MosquittoNative.ErrSuccess)
         {
             // Connection refused / unreachable at start: the loop's reconnect takes over.
-            _lastError = $"mosquitto_connect_async: {MosquittoNative.ErrorText(rc)}";
+            _lastError = $"first connection attempt failed: {MosquittoNative.ErrorText(rc)}";
             MessagingLog.ConnectionLost(_logger, _options.Host, _options.Port, _lastError);
         }
         Check(MosquittoNative.mosquitto_loop_start(_handle), "mosquitto_loop_start");

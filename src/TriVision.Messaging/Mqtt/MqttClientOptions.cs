@@ -17,6 +17,13 @@ public sealed class MqttClientOptions
 
     public MqttProtocol Protocol { get; set; } = MqttProtocol.V5;
 
+    /// <summary>
+    /// MQTT 5 only: how long the broker keeps the session after a disconnect, in seconds. With MQTT 5 a
+    /// non-clean session is useless without it (0 ends the session on disconnect). Ignored on 3.1.1,
+    /// where <see cref="CleanSession"/> = false alone keeps the session.
+    /// </summary>
+    public uint SessionExpirySeconds { get; set; }
+
     /// <summary>Seconds between PINGREQs; the broker fires the will after 1.5 × this without traffic.</summary>
     public int KeepAliveSeconds { get; set; } = 15;
 

@@ -5,8 +5,7 @@ namespace TriVision.Messaging.Tests.Infrastructure;
 
 /// <summary>
 /// A subscriber built on the same binding, collecting every message; persistent session by default.
-/// MQTT 3.1.1 by default: with MQTT 5 a persistent session also needs a session-expiry interval, which
-/// libmosquitto only sends from its blocking connect.
+/// MQTT 3.1.1 by default; with MQTT 5 a persistent session also gets a session-expiry interval.
 /// </summary>
 public sealed class TestSubscriber : IDisposable
 {
@@ -20,6 +19,7 @@ public sealed class TestSubscriber : IDisposable
             ClientId = clientId,
             CleanSession = cleanSession,
             Protocol = protocol,
+            SessionExpirySeconds = cleanSession ? 0u : 3600u,
             KeepAliveSeconds = 5,
             ReconnectDelayMax = TimeSpan.FromSeconds(2),
         });

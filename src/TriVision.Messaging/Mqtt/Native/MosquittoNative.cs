@@ -29,6 +29,7 @@ internal static unsafe partial class MosquittoNative
     internal const int ProtocolV311 = 4;
     internal const int ProtocolV5 = 5;
     internal const int PropUserProperty = 38;
+    internal const int PropSessionExpiryInterval = 17;
 
     // enum mosq_err_t values we branch on
     internal const int ErrSuccess = 0;
@@ -61,6 +62,11 @@ internal static unsafe partial class MosquittoNative
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int mosquitto_connect_async(MosquittoHandle mosq, string host, int port, int keepalive);
 
+    // Blocking TCP connect; used only to hand MQTT 5 CONNECT properties to libmosquitto, which keeps
+    // them for every later automatic reconnect.
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int mosquitto_connect_bind_v5(MosquittoHandle mosq, string host, int port, int keepalive, string? bindAddress, nint properties);
+
     [LibraryImport(Library)] internal static partial int mosquitto_disconnect(MosquittoHandle mosq);
     [LibraryImport(Library)] internal static partial int mosquitto_loop_start(MosquittoHandle mosq);
     [LibraryImport(Library)] internal static partial int mosquitto_loop_stop(MosquittoHandle mosq, [MarshalAs(UnmanagedType.U1)] bool force);
@@ -89,6 +95,8 @@ internal static unsafe partial class MosquittoNative
 
     [LibraryImport(Library)]
     internal static partial nint mosquitto_property_read_string_pair(nint proplist, int identifier, byte** name, byte** value, [MarshalAs(UnmanagedType.U1)] bool skipFirst);
+
+    [LibraryImport(Library)] internal static partial int mosquitto_property_add_int32(nint* proplist, int identifier, uint value);
 
     [LibraryImport(Library)] internal static partial void mosquitto_property_free_all(nint* properties);
 
