@@ -157,6 +157,9 @@ public sealed class BeltTracker
             t.LastMeasuredLength = MathF.Abs(detections[j].Box.Width * _geometry.Direction.X) + MathF.Abs(detections[j].Box.Height * _geometry.Direction.Y);
             t.LastMeasuredNs = timestampNs;
             t.SpeedMetresPerSecond = prior;
+            // Only a crossing seen by this track counts: a track born past the line (an object that lost its id there,
+            // or was missed upstream) must not count the object a second time.
+            t.Counted = t.AlongMetres >= _countingLine;
             if (t.Hits >= _o.MinHitsToConfirm)
             {
                 t.IsConfirmed = true;

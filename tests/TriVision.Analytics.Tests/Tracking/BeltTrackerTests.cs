@@ -115,6 +115,16 @@ public class BeltTrackerTests
     }
 
     [Fact]
+    public void A_track_born_past_the_line_does_not_count()
+    {
+        var tracker = new BeltTracker(TestBelt.Create()); // line in the middle: 640 px
+        long t = 0;
+        for (int i = 0; i < 10; i++, t += 33_333_333)
+            tracker.Update(t, new[] { new Detection(BoxF.FromCenter(800 + i * 6.7f, 250, 60, 50), 0.9f, 1) });
+        Assert.Equal(0, tracker.Flow.TotalAll());
+    }
+
+    [Fact]
     public void A_lost_track_is_dropped_after_the_buffer_and_the_object_gets_a_new_id()
     {
         var tracker = new BeltTracker(TestBelt.Create(), new TrackerOptions { LostBufferMs = 500 });
