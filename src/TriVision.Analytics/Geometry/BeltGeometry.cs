@@ -74,6 +74,9 @@ public sealed class BeltGeometry
     public float AlongMetres(float x, float y) =>
         ViewOffsetMetres + (x * Direction.X + y * Direction.Y - _originAlongPx) / PixelsPerMetre;
 
+    /// <summary>Position across the belt in metres (perpendicular to the direction of travel, from an arbitrary origin).</summary>
+    public float AcrossMetres(float x, float y) => (y * Direction.X - x * Direction.Y) / PixelsPerMetre;
+
     /// <summary>Belt velocity in pixels per second (image vector) for a speed in metres per second.</summary>
     public Vector2 PixelVelocity(float metresPerSecond) => Direction * (metresPerSecond * PixelsPerMetre);
 

@@ -28,6 +28,8 @@ public sealed class BeltTracker
     private readonly bool[] _detUsed;
     private readonly bool[] _trackUsed;
     private long[] _pairs;
+    private readonly int[] _rows;
+    private readonly HungarianSolver? _hungarian;
     private readonly float[] _speedSamples;
     private int _speedSampleCount;
     private readonly LineCrossing[] _crossings;
@@ -47,6 +49,8 @@ public sealed class BeltTracker
         _detUsed = new bool[_o.MaxDetectionsPerFrame];
         _trackUsed = new bool[_o.MaxTracks];
         _pairs = new long[1024];
+        _rows = new int[_o.MaxTracks];
+        _hungarian = _o.Matching == MatchingAlgorithm.Hungarian ? new HungarianSolver() : null;
         _speedSamples = new float[_o.MaxTracks];
         _crossings = new LineCrossing[_o.MaxTracks];
         _countingLine = float.IsNaN(_o.CountingLineMetres)
@@ -60,7 +64,7 @@ public sealed class BeltTracker
     /// <summary>Live tracks (tentative, tracked and lost), valid until the next <see cref="Update"/>.</summary>
     public ReadOnlySpan<Track> Tracks => new(_active, 0, _activeCount);
 
-    /// <summary>Along-belt speeds (m/s) measured this frame from tracks matched in consecutive frames: input of the belt speed estimator.</summary>
+    /// <summary>Along-belt speeds (m/s) measured this frame, each from one track's displacement over at least <see cref="TrackerOptions.SpeedBaselineMs"/>: input of the belt speed estimator.</summary>
     public ReadOnlySpan<float> SpeedSamples => new(_speedSamples, 0, _speedSampleCount);
 
     /// <summary>Line crossings that happened in the frame just processed.</summary>
@@ -153,6 +157,9 @@ public sealed class BeltTracker
             t.LastMeasuredLength = MathF.Abs(detections[j].Box.Width * _geometry.Direction.X) + MathF.Abs(detections[j].Box.Height * _geometry.Direction.Y);
             t.LastMeasuredNs = timestampNs;
             t.SpeedMetresPerSecond = prior;
+            // Only a crossing seen by this track counts: a track born past the line (an object that lost its id there,
+            // or was missed upstream) must not count the object a second time.
+            t.Counted = t.AlongMetres >= _countingLine;
             if (t.Hits >= _o.MinHitsToConfirm)
             {
                 t.IsConfirmed = true;
@@ -213,6 +220,11 @@ public sealed class BeltTracker
             }
         }
         if (n == 0) return;
+        if (_hungarian is not null)
+        {
+            AssignOptimal(dets, candidates, n, nowNs, dt);
+            return;
+        }
         // Sorting packed keys (cost, track, det) as plain longs: no comparer, so no boxing or delegate per frame,
         // and ties break by index, so the result is deterministic.
         _pairs.AsSpan(0, n).Sort();
@@ -221,6 +233,38 @@ public sealed class BeltTracker
             long key = _pairs[p];
             int ti = (int)((key >> 16) & 0xFFFF), dj = (int)(key & 0xFFFF);
             if (_trackUsed[ti] || _detUsed[dj]) continue;
+            _trackUsed[ti] = true;
+            _detUsed[dj] = true;
+            Correct(_active[ti], dets[dj], nowNs, dt);
+        }
+    }
+
+    /// <summary>Hungarian variant: the same gated pairs, minimum total cost; ungated pairs cost more than any real one.</summary>
+    private void AssignOptimal(ReadOnlySpan<Detection> dets, ReadOnlySpan<int> candidates, int pairCount, long nowNs, float dt)
+    {
+        const double Forbidden = 1e6;
+        int rows = 0;
+        for (int p = 0; p < pairCount; p++)
+        {
+            int ti = (int)((_pairs[p] >> 16) & 0xFFFF);
+            if (Array.IndexOf(_rows, ti, 0, rows) < 0) _rows[rows++] = ti;
+        }
+        int cols = candidates.Length;
+        int size = Math.Max(rows, cols);
+        _hungarian!.Reset(size, Forbidden);
+        for (int p = 0; p < pairCount; p++)
+        {
+            long key = _pairs[p];
+            int ti = (int)((key >> 16) & 0xFFFF), dj = (int)(key & 0xFFFF);
+            float cost = BitConverter.Int32BitsToSingle((int)(key >> 32));
+            _hungarian.Set(Array.IndexOf(_rows, ti, 0, rows), candidates.IndexOf(dj), cost);
+        }
+        _hungarian.Solve();
+        for (int c = 0; c < cols; c++)
+        {
+            int r = _hungarian.RowOfColumn(c);
+            if (r < 0 || r >= rows || _hungarian.Get(r, c) >= Forbidden) continue;
+            int ti = _rows[r], dj = candidates[c];
             _trackUsed[ti] = true;
             _detUsed[dj] = true;
             Correct(_active[ti], dets[dj], nowNs, dt);
@@ -250,16 +294,27 @@ public sealed class BeltTracker
         t.Height += 0.5f * (d.Box.Height - t.Height);
         t.SpeedMetresPerSecond = along / _geometry.PixelsPerMetre;
 
+        // Speed samples span at least SpeedBaselineMs between two measured positions of the same track: over one frame
+        // (7 px at 0.5 m/s, 30 fps) box jitter of a couple of pixels would be a 30 % error, over 200 ms it is 5 %.
+        // A box whose length along the belt changed is being cut by the frame edge or partly hidden: its centre does not
+        // move with the object, so the reference restarts there instead of giving a sample.
         float measuredAlong = _geometry.AlongMetres(zx, zy);
-        // A box whose length along the belt changed is being clipped by the frame edge or partly hidden: its centre
-        // moves at a different speed from the object, so it gives no speed sample.
         float length = MathF.Abs(d.Box.Width * dir.X) + MathF.Abs(d.Box.Height * dir.Y);
+        long sinceRef = nowNs - t.LastMeasuredNs;
         bool sameSize = MathF.Abs(length - t.LastMeasuredLength) <= 0.05f * t.LastMeasuredLength + 1f;
-        if (sameSize && t.LastMeasuredNs != 0 && nowNs - t.LastMeasuredNs is > 0 and <= 1_000_000_000L && _speedSampleCount < _speedSamples.Length)
-            _speedSamples[_speedSampleCount++] = (measuredAlong - t.LastMeasuredAlong) / ((nowNs - t.LastMeasuredNs) * 1e-9f);
-        t.LastMeasuredAlong = measuredAlong;
-        t.LastMeasuredLength = length;
-        t.LastMeasuredNs = nowNs;
+        bool restart = !sameSize || sinceRef > 1_000_000_000L || sinceRef <= 0;
+        if (!restart && sinceRef >= _o.SpeedBaselineMs * 1_000_000L)
+        {
+            if (_speedSampleCount < _speedSamples.Length)
+                _speedSamples[_speedSampleCount++] = (measuredAlong - t.LastMeasuredAlong) / (sinceRef * 1e-9f);
+            restart = true;
+        }
+        if (restart)
+        {
+            t.LastMeasuredAlong = measuredAlong;
+            t.LastMeasuredLength = length;
+            t.LastMeasuredNs = nowNs;
+        }
 
         t.Record(d, nowNs);
         if (!t.IsConfirmed && t.Hits >= _o.MinHitsToConfirm) t.IsConfirmed = true;

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using TriVision.Analytics.Alarms;
 using TriVision.Analytics.Jams;
 using TriVision.Analytics.Pipeline;
@@ -17,7 +18,7 @@ public class BeltAnalyzerTests(ITestOutputHelper output)
         var belt = new SyntheticBelt(21) { DropoutRate = 0.15 };
         for (int i = 0; i < 60; i++)
             belt.Objects.Add(new SyntheticBelt.Obj(i + 1, i % 3 == 0 ? i % 4 : 4, i * 0.5, 140 + (i * 37) % 220, 60, 50, 200, 0.85f));
-        var analyzer = new BeltAnalyzer(TestBelt.Create());
+        using var analyzer = new BeltAnalyzer(TestBelt.Create());
         var recorder = new ScenarioRecorder(0);
         var truth = new List<GroundTruthFrame>();
         for (int i = 0; i < 900; i++)
@@ -47,7 +48,7 @@ public class BeltAnalyzerTests(ITestOutputHelper output)
         using var dir = new TempDirectory();
         using var store = new SqliteAlarmStore(Path.Combine(dir.Path, "a.db"));
         using var alarms = new AlarmManager(store, time: new ManualTimeProvider());
-        var analyzer = new BeltAnalyzer(TestBelt.Create());
+        using var analyzer = new BeltAnalyzer(TestBelt.Create());
         long t = 0;
         for (int i = 0; i < 200; i++, t += 33_333_333)
         {
@@ -62,5 +63,67 @@ public class BeltAnalyzerTests(ITestOutputHelper output)
         var jam = Assert.Single(alarms.Open, a => a.Kind == AlarmKind.Jam);
         Assert.Equal(AlarmSeverity.Critical, jam.Severity);
         Assert.Equal(JamState.Jammed, analyzer.Jam.State); // objects do not move: tracks measure ~0 m/s
+    }
+
+    [Fact]
+    public void Metrics_report_the_last_frame_per_camera()
+    {
+        using var analyzer = new BeltAnalyzer(TestBelt.Create());
+        analyzer.Process(0, new[] { new Detection(new BoxF(0, 100, 320, 400), 0.9f, 4) });
+        var seen = new Dictionary<string, double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (inst, l) => { if (inst.Meter.Name == "TriVision.Analytics") l.EnableMeasurementEvents(inst); };
+        listener.SetMeasurementEventCallback<float>((inst, v, tags, _) => { if (Cam(tags) == "cam1") seen[inst.Name] = v; });
+        listener.SetMeasurementEventCallback<int>((inst, v, tags, _) => { if (Cam(tags) == "cam1") seen[inst.Name] = v; });
+        listener.SetMeasurementEventCallback<long>((inst, v, tags, _) => { if (Cam(tags) == "cam1") seen[inst.Name] = v; });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        Assert.Equal(0.25, seen["trivision_belt_occupancy"], 2);
+        Assert.Equal(1, seen["trivision_tracks_active"]);
+        Assert.Equal(0, seen["trivision_jam_state"]);
+    }
+
+    private static string? Cam(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        foreach (var t in tags) if (t.Key == "camera") return t.Value as string;
+        return null;
+    }
+
+    [Fact]
+    public void Rising_load_is_warned_ahead_of_the_labelled_jam()
+    {
+        // Three lanes of 120x100 boxes filling the belt's height; the gap between objects shrinks from 480 px to 0 over
+        // 90 s (load 0.2 -> 1.0 at the infeed, seen in view 6 s later). The label: the first frame whose true load is 0.7.
+        var belt = new SyntheticBelt(2);
+        int id = 1;
+        for (int lane = 0; lane < 3; lane++)
+        {
+            double t = lane * 0.7;
+            while (t < 100)
+            {
+                belt.Objects.Add(new SyntheticBelt.Obj(id++, 4, t, 150 + lane * 100, 120, 100, 200, 0.8f));
+                double spacing = Math.Max(120, 600 - 480 * t / 90);
+                t += spacing / 200;
+            }
+        }
+        using var analyzer = new BeltAnalyzer(TestBelt.Create());
+        var recorder = new ScenarioRecorder(0);
+        var truth = new List<GroundTruthFrame>();
+        double onset = double.NaN;
+        for (int i = 0; i < 30 * 100; i++)
+        {
+            var (dets, gt) = belt.Frame(i);
+            truth.Add(gt);
+            double covered = 0;
+            foreach (var o in gt.Objects) covered += Math.Max(0, Math.Min(o.Box.X2, 1280) - Math.Max(o.Box.X1, 0)) * 100;
+            if (double.IsNaN(onset) && covered / (1280.0 * 300) >= 0.7) onset = gt.TimeSeconds;
+            recorder.Record(analyzer, analyzer.Process(SyntheticBelt.Ns(gt.TimeSeconds), dets));
+        }
+        Assert.False(double.IsNaN(onset));
+        var score = new ScenarioScorer().Score(new ScenarioGroundTruth("ramp", 100, truth, new[] { onset }), recorder.ToOutputs());
+        output.WriteLine($"onset {onset:0.0} s, lead {score.Figures.JamLeadTimeMedianS:0.0} s, false warnings {score.Figures.FalseJamWarnings}");
+        Assert.Equal(0, score.Figures.MissedJams);
+        Assert.Equal(0, score.Figures.FalseJamWarnings);
+        Assert.True(score.Figures.JamLeadTimeMedianS >= 10, $"lead {score.Figures.JamLeadTimeMedianS} s");
     }
 }
