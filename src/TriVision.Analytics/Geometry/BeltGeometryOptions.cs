@@ -35,17 +35,3 @@ public sealed class BeltGeometryOptions
     /// <summary>Speed the belt is designed to run at, metres per second; the tracker's motion prior and the jam predictor's reference.</summary>
     public float NominalSpeedMetresPerSecond { get; set; } = 0.5f;
 }
-
-/// <summary>A point in frame pixels (a class, so that configuration binding can fill it).</summary>
-public sealed class PixelPoint
-{
-    public float X { get; set; }
-    public float Y { get; set; }
-}
-
-/// <summary>A named point along the belt.</summary>
-public sealed class DownstreamPointOptions
-{
-    public string Name { get; set; } = "";
-    public float DistanceMetres { get; set; }
-}
