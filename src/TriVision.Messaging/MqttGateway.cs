@@ -134,6 +134,7 @@ public sealed class MqttGateway : IAsyncDisposable
                 if (!alive)
                 {
                     if (!wasStalled) MessagingLog.HeartbeatWithheld(_logger, _monitor.SinceProgressNs(now) / 1_000_000, frames);
+                    MessagingMetrics.HeartbeatsWithheld.Add(1);
                     wasStalled = true;
                     continue;
                 }

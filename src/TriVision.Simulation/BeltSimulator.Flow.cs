@@ -94,14 +94,16 @@ public sealed partial class BeltSimulator
             SimObject o = _order[i];
             double hx = o.Sprite.ExtentXM / 2, hy = o.Sprite.ExtentYM / 2;
             if (o.X - hx >= blockX && !o.Held) { o.X += d; continue; }
-            double limit = blockX - hx * 0.6;
+            // Per-object jitter (from the id, so it stays deterministic) makes a ragged heap rather than a queue.
+            double jitter = Rendering.ValueNoise.Hash(o.Id, 17, (uint)_o.Seed);
+            double limit = blockX - hx * (0.2 + 0.7 * jitter);
             for (int j = 0; j < i; j++)
             {
                 SimObject a = _order[j];
                 if (!a.Held) continue;
                 double ahx = a.Sprite.ExtentXM / 2, ahy = a.Sprite.ExtentYM / 2;
                 if (Math.Abs(a.Y - o.Y) < (ahy + hy) * 0.8)
-                    limit = Math.Min(limit, a.X - (ahx + hx) * 0.7);
+                    limit = Math.Min(limit, a.X - (ahx + hx) * (0.4 + 0.35 * jitter));
             }
             double nx = o.X + d;
             if (nx >= limit)

@@ -10,6 +10,7 @@ namespace TriVision.Simulation;
 /// draws a BGR8 frame into the caller's buffer and returns its ground truth. Pacing to real time is
 /// the caller's concern. Deterministic: the same options (seed included) give identical frames and
 /// labels. After warm-up a frame allocates nothing: objects, sprites and the truth list are reused.
+/// Not thread-safe: one simulator per thread (they share nothing mutable).
 /// </summary>
 public sealed partial class BeltSimulator
 {

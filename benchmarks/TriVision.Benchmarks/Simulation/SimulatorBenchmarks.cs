@@ -14,7 +14,9 @@ public class SimulatorBenchmarks
     private BeltSimulator _sim = null!;
     private byte[] _buffer = [];
 
-    [Params("960x540", "1920x1080")]
+    // Only the contract default: the pile-up warm-up (60+ s of simulated time) at larger sizes
+    // exceeds the in-process toolchain's time limit on a shared 2-core machine.
+    [Params("960x540")]
     public string Size { get; set; } = "960x540";
 
     [Params("steady", "pileup_transfer")]
@@ -28,7 +30,7 @@ public class SimulatorBenchmarks
         _sim = new BeltSimulator(SimulatorOptions.Parse(query));
         _buffer = new byte[_sim.Format.BufferSize];
         // Past the pile-up's blockage start so that the heavy case is measured; fills the pools.
-        int warm = Scenario == "steady" ? 600 : (int)(90 * 30);
+        int warm = Scenario == "steady" ? 600 : (int)(_sim.Scenario.Keyframes[1].TimeS * 30) + 600;
         for (int i = 0; i < warm; i++) _sim.RenderNext(_buffer);
     }
 

@@ -102,7 +102,11 @@ public sealed unsafe partial class MqttClient
         {
             // The broker closes the socket after a refusing CONNACK: the refusal is the useful reason.
             if (!_refused) _lastError = $"connection lost: {reason}";
-            if (wasConnected) MessagingLog.ConnectionLost(_logger, _options.Host, _options.Port, reason);
+            if (wasConnected)
+            {
+                MessagingLog.ConnectionLost(_logger, _options.Host, _options.Port, reason);
+                MessagingMetrics.ConnectionsLost.Add(1);
+            }
         }
         Disconnected?.Invoke(reason);
     }
