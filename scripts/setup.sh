@@ -24,7 +24,7 @@ SHA_ORT_GPU_TRT="ef6071798a339038ad66c428fb1a809cf8e499bffc3b6870e4e8bc4f4c6a632
 ORT_API_VERSION_EXPECTED=29
 
 APT_PACKAGES=(ffmpeg mosquitto mosquitto-clients libmosquitto1 libaravis-0.8-0 aravis-tools
-  libturbojpeg0 python3-torch python3-onnx python3-opencv python3-numpy chromium sqlite3)
+  libturbojpeg0 python3-torch python3-onnx python3-opencv python3-numpy chromium sqlite3 openssl)
 
 GPU=0
 BUILD=1

@@ -134,6 +134,7 @@ public sealed class MqttGateway : IAsyncDisposable
                 if (!alive)
                 {
                     if (!wasStalled) MessagingLog.HeartbeatWithheld(_logger, _monitor.SinceProgressNs(now) / 1_000_000, frames);
+                    MessagingMetrics.HeartbeatsWithheld.Add(1);
                     wasStalled = true;
                     continue;
                 }
@@ -164,10 +165,7 @@ public sealed class MqttGateway : IAsyncDisposable
         _stop.Cancel();
         if (_heartbeatLoop is not null) await _heartbeatLoop.ConfigureAwait(false);
         if (Client.IsConnected)
-        {
-            Client.TryPublish(Topics.Availability, OfflinePayload, 1, true, out _);
-            await Task.Delay(50).ConfigureAwait(false); // let the loop write it before DISCONNECT
-        }
+            await Client.PublishAndWaitAsync(Topics.Availability, OfflinePayload, true, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
         await Outbox.DisposeAsync().ConfigureAwait(false);
         Client.Dispose();
         _store.Dispose();

@@ -37,7 +37,7 @@ public sealed partial class BeltSimulator
         var scripted = _scenario.ScriptedObjects;
         while (_nextScripted < scripted.Count && scripted[_nextScripted].EnterTimeS <= tNew)
         {
-            SpawnScripted(scripted[_nextScripted], tNew);
+            SpawnScripted(scripted[_nextScripted], _nextScripted, tNew);
             _nextScripted++;
         }
         while (_nextArrival <= tNew)
@@ -94,14 +94,16 @@ public sealed partial class BeltSimulator
             SimObject o = _order[i];
             double hx = o.Sprite.ExtentXM / 2, hy = o.Sprite.ExtentYM / 2;
             if (o.X - hx >= blockX && !o.Held) { o.X += d; continue; }
-            double limit = blockX - hx * 0.6;
+            // Per-object jitter (from the id, so it stays deterministic) makes a ragged heap rather than a queue.
+            double jitter = Rendering.ValueNoise.Hash(o.Id, 17, (uint)_o.Seed);
+            double limit = blockX - hx * (0.2 + 0.7 * jitter);
             for (int j = 0; j < i; j++)
             {
                 SimObject a = _order[j];
                 if (!a.Held) continue;
                 double ahx = a.Sprite.ExtentXM / 2, ahy = a.Sprite.ExtentYM / 2;
                 if (Math.Abs(a.Y - o.Y) < (ahy + hy) * 0.8)
-                    limit = Math.Min(limit, a.X - (ahx + hx) * 0.7);
+                    limit = Math.Min(limit, a.X - (ahx + hx) * (0.4 + 0.35 * jitter));
             }
             double nx = o.X + d;
             if (nx >= limit)
@@ -160,9 +162,10 @@ public sealed partial class BeltSimulator
         _lastSpawned = obj;
     }
 
-    private void SpawnScripted(in ScriptedObject s, double tNew)
+    private void SpawnScripted(in ScriptedObject s, int index, double tNew)
     {
         SimObject h = Spawn(s.Kind, s.EnterTimeS, tNew);
+        h.ScriptIndex = index;
         double hy = h.Sprite.ExtentYM / 2;
         h.Y = Math.Clamp(s.LateralFraction * _o.BeltWidthM, Math.Min(hy, _o.BeltWidthM / 2), Math.Max(_o.BeltWidthM - hy, _o.BeltWidthM / 2));
         if (s.CoverFraction > 0)
@@ -188,12 +191,16 @@ public sealed partial class BeltSimulator
     /// <summary>Creates an object whose leading edge is at the view's left edge at time <paramref name="ta"/>, then moves it on to <paramref name="tNew"/>.</summary>
     private SimObject Spawn(ObjectKind kind, double ta, double tNew)
     {
+        // Slot ids are 16-bit; a belt never holds anywhere near this many objects in view.
+        if (_objects.Count >= ushort.MaxValue - 1) throw new InvalidOperationException($"More than {ushort.MaxValue - 1} objects on the simulated belt; lower 'feed' or 'clutter'.");
         SimObject o = _pool.Count > 0 ? _pool.Pop() : new SimObject();
         o.Id = _nextId++;
         o.Kind = kind;
         o.ClassId = kind.ClassOf();
         o.Held = false;
         o.IsClutter = false;
+        o.EnteredViewS = ta;
+        o.ScriptIndex = -1;
         var look = SimRandom.Derive(_o.Seed, 1000, (ulong)o.Id);
         SpritePainter.Paint(o.Sprite, kind, ref look, _ppm, _spritePool);
         double hx = o.Sprite.ExtentXM / 2, hy = o.Sprite.ExtentYM / 2;

@@ -42,7 +42,7 @@ public sealed partial class BeltSimulator
             f.ObjectList.Add(new SimObjectTruth(
                 o.Id, o.ClassId, o.Kind, new BoxF(minX, minY, maxX + 1, maxY + 1),
                 Math.Min(1f, count / (float)Math.Max(1, o.Sprite.OpaqueCount)),
-                o.X, o.Y, SimClasses.IsHazard(o.ClassId), etaStop, etaEject));
+                o.X, o.Y, SimClasses.IsHazard(o.ClassId), etaStop, etaEject, o.EnteredViewS, o.ScriptIndex));
         }
         int beltTop = Math.Max(0, (int)Math.Round(Geometry.BeltTopPx));
         int beltRows = Math.Min(_o.Height, (int)Math.Round(Geometry.BeltTopPx + _o.BeltWidthM * _ppm)) - beltTop;

@@ -10,6 +10,7 @@ namespace TriVision.Simulation;
 /// draws a BGR8 frame into the caller's buffer and returns its ground truth. Pacing to real time is
 /// the caller's concern. Deterministic: the same options (seed included) give identical frames and
 /// labels. After warm-up a frame allocates nothing: objects, sprites and the truth list are reused.
+/// Not thread-safe: one simulator per thread (they share nothing mutable).
 /// </summary>
 public sealed partial class BeltSimulator
 {
@@ -56,11 +57,8 @@ public sealed partial class BeltSimulator
         Format = new FrameFormat(_o.Width, _o.Height, PixelFormat.Bgr8);
         _ppm = _o.EffectivePixelsPerMetre;
         _dt = 1.0 / _o.Fps;
-        double beltTop = (_o.Height - _o.BeltWidthM * _ppm) / 2;
-        double viewLen = _o.Width / _ppm;
-        Geometry = new BeltGeometry(_scenario.ViewStartM, _scenario.ViewStartM + viewLen,
-            _scenario.ViewStartM + viewLen + _scenario.EjectAfterViewM, _scenario.ViewStartM + viewLen + _scenario.StopAfterViewM,
-            _o.BeltWidthM, _ppm, beltTop);
+        Geometry = _scenario.GeometryFor(_o);
+        double beltTop = Geometry.BeltTopPx;
 
         var setup = SimRandom.Derive(_o.Seed, 1);
         BeltTexture = _o.Belt ?? VariationSets.PickBelt(_o.Variation, ref setup);
@@ -85,7 +83,8 @@ public sealed partial class BeltSimulator
         _renderRng = SimRandom.Derive(_o.Seed, 4);
         _frame.JamOnsetS = _scenario.JamOnsetS;
         _frame.ScenarioName = _hasScenario ? _scenario.Name : null;
-        _nextArrival = _scenario.FeedAt(0) > 0 ? _flowRng.Exponential(_scenario.FeedAt(0)) : double.PositiveInfinity;
+        // With no feed at the start, poll the timeline until feed begins.
+        _nextArrival = _scenario.FeedAt(0) > 0 ? _flowRng.Exponential(_scenario.FeedAt(0)) : 0.25;
         _nextClutter = 0;
         if (_o.WarmStart) WarmStart();
     }

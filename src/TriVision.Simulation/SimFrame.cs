@@ -17,6 +17,9 @@ public sealed class SimFrame
     /// <summary>Visible objects, bottom to top in drawing order. Clutter scraps are background and not listed.</summary>
     public IReadOnlyList<SimObjectTruth> Objects => ObjectList;
 
+    /// <summary>The same objects as a span: iterating it allocates nothing (foreach over the interface boxes an enumerator).</summary>
+    public ReadOnlySpan<SimObjectTruth> ObjectSpan => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ObjectList);
+
     /// <summary>True belt surface speed, m/s.</summary>
     public double BeltSpeedMps { get; internal set; }
 

@@ -14,6 +14,8 @@ namespace TriVision.Simulation;
 /// <param name="IsHazard">Whether the class is hazardous.</param>
 /// <param name="EtaStopS">Seconds until the centre reaches the stop point under the scripted speed profile; +infinity if it never does (belt stopped, object held at a blockage).</param>
 /// <param name="EtaEjectS">Same for the eject point.</param>
+/// <param name="EnteredViewS">Simulated time at which the object arrived in view (its leading edge at the view's left edge, or the moment it was dropped into view).</param>
+/// <param name="ScriptIndex">Index into <see cref="Scenarios.Scenario.ScriptedObjects"/> for a scripted object, otherwise -1.</param>
 public readonly record struct SimObjectTruth(
     int Id,
     int ClassId,
@@ -24,7 +26,9 @@ public readonly record struct SimObjectTruth(
     double LateralM,
     bool IsHazard,
     double EtaStopS,
-    double EtaEjectS)
+    double EtaEjectS,
+    double EnteredViewS,
+    int ScriptIndex)
 {
     public string ClassName => SimClasses.Names[ClassId];
     public string KindName => Kind.Name();

@@ -1,10 +1,30 @@
 using TriVision.Messaging;
 using TriVision.Messaging.Contract;
 using TriVision.Messaging.Health;
+using TriVision.Messaging.Mqtt;
+using TriVision.Messaging.Sparkplug;
 
 // A stand-in TriVision process for crash tests: raises alarms at a steady rate through the real
 // gateway and outbox, printing "raised <id>" once each alarm is durable. The test SIGKILLs it.
 // Usage: harness <port> <outbox.db> <site> <line> <firstIndex> <count> <intervalMs>
+//        harness sparkplug <port>     (a Sparkplug edge node publishing camera health until killed)
+if (args is ["sparkplug", var spPort])
+{
+    using var node = new SparkplugNode(new SparkplugOptions
+    {
+        GroupId = "plant",
+        EdgeNodeId = "trivision-l1",
+        Cameras = ["cam1"],
+        Client = new MqttClientOptions { Port = int.Parse(spPort), ClientId = "trivision-spb-harness", Protocol = MqttProtocol.V311, KeepAliveSeconds = 5 },
+    });
+    node.Client.Connected += () => Console.WriteLine("connected");
+    node.Start();
+    for (long frames = 0; ; frames++)
+    {
+        if (node.Client.IsConnected) node.PublishHealth("cam1", frames, 5, false);
+        await Task.Delay(100);
+    }
+}
 if (args.Length != 7)
 {
     Console.Error.WriteLine("usage: harness <port> <outbox.db> <site> <line> <firstIndex> <count> <intervalMs>");

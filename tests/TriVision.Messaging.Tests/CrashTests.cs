@@ -11,9 +11,14 @@ public sealed class CrashTests
         private readonly List<string> _lines = [];
 
         public Harness(int port, string outbox, int first, int count, int intervalMs)
+            : this([port.ToString(), outbox, "plant", "l1", first.ToString(), count.ToString(), intervalMs.ToString()])
+        {
+        }
+
+        public Harness(string[] args)
         {
             string dll = Path.Combine(AppContext.BaseDirectory, "TriVision.Messaging.Harness.dll");
-            var psi = new ProcessStartInfo("dotnet", [dll, port.ToString(), outbox, "plant", "l1", first.ToString(), count.ToString(), intervalMs.ToString()])
+            var psi = new ProcessStartInfo("dotnet", [dll, .. args])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -96,5 +101,22 @@ public sealed class CrashTests
         second.Dispose();
         Assert.True(await TestSubscriber.WaitUntil(() => sub.Texts(availability).LastOrDefault() == "offline", TimeSpan.FromSeconds(20)),
             "the last will did not turn availability offline: " + string.Join(",", sub.Texts(availability)));
+    }
+
+    [Fact]
+    public async Task Sparkplug_NDEATH_will_with_matching_bdSeq_when_the_process_is_killed()
+    {
+        using var broker = new MosquittoBroker();
+        using var host = new TestSubscriber(broker.Port, "scada-host-crash", ["spBv1.0/#"], cleanSession: true);
+        using var node = new Harness(["sparkplug", broker.Port.ToString()]);
+        static string Type(Mqtt.MqttReceivedMessage m) => m.Topic.Split('/')[2];
+        Assert.True(await TestSubscriber.WaitUntil(() => host.Snapshot().Count(m => Type(m) == "DDATA") >= 3, TimeSpan.FromSeconds(30)), node.Output());
+        node.SigKill();
+        Assert.True(await TestSubscriber.WaitUntil(() => host.Snapshot().Any(m => Type(m) == "NDEATH"), TimeSpan.FromSeconds(20)), "no NDEATH after SIGKILL");
+
+        var birth = Sparkplug.Proto.Payload.Parser.ParseFrom(host.Snapshot().First(m => Type(m) == "NBIRTH").Payload);
+        var death = Sparkplug.Proto.Payload.Parser.ParseFrom(host.Snapshot().First(m => Type(m) == "NDEATH").Payload);
+        ulong BdSeq(Sparkplug.Proto.Payload p) => p.Metrics.Single(x => x.Name == Sparkplug.SparkplugMetrics.BdSeq).LongValue;
+        Assert.Equal(BdSeq(birth), BdSeq(death));
     }
 }

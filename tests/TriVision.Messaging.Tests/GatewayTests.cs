@@ -26,9 +26,20 @@ public sealed class GatewayTests
         gateway.Start();
         await gateway.Client.WaitConnectedAsync(TimeSpan.FromSeconds(15));
 
+        long delivered = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Logging.MessagingMetrics.MeterName && instrument.Name == "trivision.mqtt.outbox.delivered")
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref delivered, value));
+        listener.Start();
+
         gateway.RaiseAlarm(Alarms.Make(1));
         Assert.True(await TestSubscriber.WaitUntil(() => sub.Texts(gateway.Topics.Alarm).Count >= 1, TimeSpan.FromSeconds(15)), "alarm not received");
         Assert.True(await TestSubscriber.WaitUntil(() => gateway.Outbox.PendingCount == 0, TimeSpan.FromSeconds(15)), "outbox not drained after PUBACK");
+        Assert.True(Interlocked.Read(ref delivered) >= 1, "delivered counter not incremented");
 
         string json = sub.Texts(gateway.Topics.Alarm)[0];
         using var doc = JsonDocument.Parse(json);

@@ -23,7 +23,7 @@ public class GroundTruthTests
             SimFrame f = loaded.RenderNext(a);
             empty.RenderNext(b);
             var inBox = new bool[w * h];
-            foreach (var o in f.Objects)
+            foreach (var o in f.ObjectSpan)
             {
                 Assert.InRange(o.Box.X1, 0, w);
                 Assert.InRange(o.Box.X2, o.Box.X1 + 1, w);

@@ -29,6 +29,24 @@ public class PngTests
     }
 
     [Fact]
+    public void LargeImagesSpanSeveralIdatChunks()
+    {
+        byte[] px = RandomImage(640, 400, 3, 4);
+        var rng = new Random(5);
+        for (int i = 0; i < px.Length; i += 2) px[i] = (byte)rng.Next(256); // incompressible half
+        byte[] png = PngEncoder.Encode(px, new FrameFormat(640, 400, PixelFormat.Bgr8));
+        int idats = 0;
+        for (int i = 8; i + 8 <= png.Length;)
+        {
+            int len = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(i));
+            if (png.AsSpan(i + 4, 4).SequenceEqual("IDAT"u8)) idats++;
+            i += 12 + len;
+        }
+        Assert.True(idats > 1, $"{idats} IDAT chunk(s)");
+        Assert.Equal(px, PngDecoder.Decode(png, PixelFormat.Bgr8).Pixels);
+    }
+
+    [Fact]
     public void ConvertsBetweenChannelOrders()
     {
         byte[] bgr = [10, 20, 30, 40, 50, 60];

@@ -125,8 +125,15 @@ public class ScenarioTests
         {
             SimFrame f = sim.RenderNext(buf);
             foreach (var o in f.Objects)
-                if (o.Kind == first.Kind && o.IsHazard && f.TimeS >= first.EnterTimeS - 1e-9) { seenAt = f.TimeS; break; }
+            {
+                if (o.ScriptIndex != 0) continue;
+                Assert.Equal(first.Kind, o.Kind);
+                Assert.Equal(first.EnterTimeS, o.EnteredViewS);
+                seenAt = f.TimeS;
+                break;
+            }
         }
         Assert.InRange(seenAt, first.EnterTimeS, first.EnterTimeS + 0.11);
+        Assert.Equal(sim.Geometry, s.GeometryFor(TestFrames.Small("seed=9&fps=10")));
     }
 }

@@ -22,6 +22,9 @@ public class TrackerBenchmarks
     private BeltAnalyzer _analyzer = null!;
     private long _frame;
 
+    [Params(MatchingAlgorithm.Greedy, MatchingAlgorithm.Hungarian)]
+    public MatchingAlgorithm Matching { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -37,8 +40,8 @@ public class TrackerBenchmarks
             ViewOffsetMetres = 2,
             DownstreamPoints = { new DownstreamPointOptions { Name = BeltPoint.StopPoint, DistanceMetres = 10 } },
         });
-        _tracker = new BeltTracker(geometry);
-        _analyzer = new BeltAnalyzer(geometry);
+        _tracker = new BeltTracker(geometry, new TrackerOptions { Matching = Matching });
+        _analyzer = new BeltAnalyzer(geometry, new BeltAnalyzerOptions { Tracker = new TrackerOptions { Matching = Matching } });
         for (int i = 0; i < 300; i++) // reach steady state: pools warmed, cost buffer grown
         {
             Fill(i);

@@ -15,7 +15,7 @@ class ConvBnAct(nn.Module):
     def __init__(self, c1, c2, k=1, s=1, groups=1):
         super().__init__()
         self.conv = nn.Conv2d(c1, c2, k, s, k // 2, groups=groups, bias=False)
-        self.bn = nn.BatchNorm2d(c2, eps=1e-3, momentum=0.03)
+        self.bn = nn.BatchNorm2d(c2, eps=1e-3, momentum=0.1)
         self.act = nn.SiLU(inplace=True)
 
     def forward(self, x):

@@ -14,10 +14,12 @@ public sealed class BeltGeometry
     private readonly Vector2[] _polygon;
     private readonly BeltPoint[] _points;
     private readonly float _originAlongPx;
+    private readonly float[]? _h;
 
     private BeltGeometry(string cameraId, Vector2[] polygon, Vector2 direction, float pixelsPerMetre,
-        float viewOffsetMetres, BeltPoint[] points, float nominalSpeed)
+        float viewOffsetMetres, BeltPoint[] points, float nominalSpeed, float[]? homography = null)
     {
+        _h = homography;
         CameraId = cameraId;
         _polygon = polygon;
         Direction = direction;
@@ -38,6 +40,18 @@ public sealed class BeltGeometry
         }
         _originAlongPx = min;
         ViewLengthMetres = (max - min) / pixelsPerMetre;
+        if (homography is not null)
+        {
+            float lo = float.MaxValue, hi = float.MinValue;
+            foreach (var p in polygon)
+            {
+                float a = MapAlong(homography, p.X, p.Y);
+                lo = MathF.Min(lo, a);
+                hi = MathF.Max(hi, a);
+            }
+            ViewOffsetMetres = lo;
+            ViewLengthMetres = hi - lo;
+        }
         Bounds = new TriVision.Core.Detections.BoxF(minX, minY, maxX, maxY);
         PolygonArea = ComputeArea(polygon);
     }
@@ -71,8 +85,21 @@ public sealed class BeltGeometry
     public ReadOnlySpan<BeltPoint> DownstreamPoints => _points;
 
     /// <summary>Belt position in metres of an image point (its projection on the direction of travel).</summary>
-    public float AlongMetres(float x, float y) =>
-        ViewOffsetMetres + (x * Direction.X + y * Direction.Y - _originAlongPx) / PixelsPerMetre;
+    public float AlongMetres(float x, float y) => _h is null
+        ? ViewOffsetMetres + (x * Direction.X + y * Direction.Y - _originAlongPx) / PixelsPerMetre
+        : MapAlong(_h, x, y);
+
+    /// <summary>True when positions come from a homography rather than a single scale.</summary>
+    public bool HasHomography => _h is not null;
+
+    private static float MapAlong(float[] h, float x, float y) => (h[0] * x + h[1] * y + h[2]) / (h[6] * x + h[7] * y + h[8]);
+
+    private static float MapAcross(float[] h, float x, float y) => (h[3] * x + h[4] * y + h[5]) / (h[6] * x + h[7] * y + h[8]);
+
+    /// <summary>Position across the belt in metres (perpendicular to the direction of travel, from an arbitrary origin).</summary>
+    public float AcrossMetres(float x, float y) => _h is null
+        ? (y * Direction.X - x * Direction.Y) / PixelsPerMetre
+        : MapAcross(_h, x, y);
 
     /// <summary>Belt velocity in pixels per second (image vector) for a speed in metres per second.</summary>
     public Vector2 PixelVelocity(float metresPerSecond) => Direction * (metresPerSecond * PixelsPerMetre);
@@ -142,16 +169,25 @@ public sealed class BeltGeometry
             Error("Polygon has no area: its vertices are collinear or repeated.");
 
         var dir = new Vector2(options.Direction.X, options.Direction.Y);
-        float len = dir.Length();
-        if (!float.IsFinite(len) || len < 1e-6f)
-            Error($"Direction = ({options.Direction.X}, {options.Direction.Y}): must be a non-zero vector (e.g. X=1, Y=0 for left to right).");
+        float ppm = options.PixelsPerMetre;
+        float[]? h = null;
+        if (options.Homography is { } hom)
+        {
+            h = ValidateHomography(hom, poly, errors.Length == 0, Error, out dir, out ppm);
+        }
         else
-            dir /= len;
+        {
+            float len = dir.Length();
+            if (!float.IsFinite(len) || len < 1e-6f)
+                Error($"Direction = ({options.Direction.X}, {options.Direction.Y}): must be a non-zero vector (e.g. X=1, Y=0 for left to right).");
+            else
+                dir /= len;
 
-        if (!float.IsFinite(options.PixelsPerMetre) || options.PixelsPerMetre <= 0)
-            Error($"PixelsPerMetre = {options.PixelsPerMetre}: must be > 0 (measure a known length on the belt).");
-        if (!float.IsFinite(options.ViewOffsetMetres) || options.ViewOffsetMetres < 0)
-            Error($"ViewOffsetMetres = {options.ViewOffsetMetres}: must be >= 0.");
+            if (!float.IsFinite(ppm) || ppm <= 0)
+                Error($"PixelsPerMetre = {options.PixelsPerMetre}: must be > 0 (measure a known length on the belt).");
+            if (!float.IsFinite(options.ViewOffsetMetres) || options.ViewOffsetMetres < 0)
+                Error($"ViewOffsetMetres = {options.ViewOffsetMetres}: must be >= 0.");
+        }
         if (!float.IsFinite(options.NominalSpeedMetresPerSecond) || options.NominalSpeedMetresPerSecond <= 0 || options.NominalSpeedMetresPerSecond > 10)
             Error($"NominalSpeedMetresPerSecond = {options.NominalSpeedMetresPerSecond}: must be in (0, 10].");
 
@@ -164,7 +200,7 @@ public sealed class BeltGeometry
             for (int j = 0; j < i; j++)
                 if (string.Equals(points[j].Name, dp.Name, StringComparison.Ordinal))
                     Error($"DownstreamPoints[{i}].Name = '{dp.Name}' is used twice.");
-            if (!float.IsFinite(dp.DistanceMetres) || dp.DistanceMetres <= options.ViewOffsetMetres)
+            if (!float.IsFinite(dp.DistanceMetres) || (h is null && dp.DistanceMetres <= options.ViewOffsetMetres))
                 Error($"DownstreamPoints[{i}] '{dp.Name}' at {dp.DistanceMetres} m: must lie downstream of the view (> ViewOffsetMetres = {options.ViewOffsetMetres} m).");
             points[i] = new BeltPoint(dp.Name, dp.DistanceMetres);
         }
@@ -172,8 +208,8 @@ public sealed class BeltGeometry
         if (errors.Length > 0)
             throw new BeltGeometryException($"Belt geometry for camera '{cam}' is invalid:{errors}");
 
-        var geometry = new BeltGeometry(options.CameraId, poly, dir, options.PixelsPerMetre,
-            options.ViewOffsetMetres, points, options.NominalSpeedMetresPerSecond);
+        var geometry = new BeltGeometry(options.CameraId, poly, dir, ppm,
+            options.ViewOffsetMetres, points, options.NominalSpeedMetresPerSecond, h);
         foreach (var p in points)
         {
             if (p.DistanceMetres < geometry.ViewEndMetres)
@@ -181,6 +217,61 @@ public sealed class BeltGeometry
                     $"Belt geometry for camera '{cam}' is invalid:\n  - Downstream point '{p.Name}' at {p.DistanceMetres} m lies inside the view (view ends at {geometry.ViewEndMetres:0.###} m); points must be downstream of the view.");
         }
         return geometry;
+    }
+
+    /// <summary>
+    /// Checks a homography over the polygon (finite, w of one sign at every vertex: the belt lies in front of the camera)
+    /// and derives the image direction of travel and the scale at the polygon's centre: the image step that advances one
+    /// metre along the belt and none across is J⁻¹·(1, 0), J the Jacobian of (along, across) at the centre.
+    /// </summary>
+    private static float[]? ValidateHomography(float[] hom, Vector2[] poly, bool polygonOk, Action<string> error, out Vector2 dir, out float ppm)
+    {
+        dir = new Vector2(1, 0);
+        ppm = 1;
+        if (hom.Length != 9)
+        {
+            error($"Homography has {hom.Length} values: 9 are needed (3x3, row-major, image pixels to belt metres).");
+            return null;
+        }
+        foreach (var v in hom)
+        {
+            if (float.IsFinite(v)) continue;
+            error("Homography contains a value that is not a finite number.");
+            return null;
+        }
+        if (!polygonOk || poly.Length < 3) return null;
+        var h = (float[])hom.Clone();
+        int positive = 0;
+        foreach (var p in poly) if (h[6] * p.X + h[7] * p.Y + h[8] > 0) positive++;
+        if (positive == 0)
+        {
+            for (int i = 0; i < 9; i++) h[i] = -h[i]; // a homography is defined up to scale, sign included
+            positive = poly.Length;
+        }
+        if (positive != poly.Length)
+        {
+            error("Homography maps part of the belt polygon behind the camera (w changes sign over the polygon): check the matrix.");
+            return null;
+        }
+        float cx = 0, cy = 0;
+        foreach (var p in poly) { cx += p.X; cy += p.Y; }
+        cx /= poly.Length;
+        cy /= poly.Length;
+        const float e = 0.5f;
+        float da_dx = (MapAlong(h, cx + e, cy) - MapAlong(h, cx - e, cy)) / (2 * e);
+        float da_dy = (MapAlong(h, cx, cy + e) - MapAlong(h, cx, cy - e)) / (2 * e);
+        float dc_dx = (MapAcross(h, cx + e, cy) - MapAcross(h, cx - e, cy)) / (2 * e);
+        float dc_dy = (MapAcross(h, cx, cy + e) - MapAcross(h, cx, cy - e)) / (2 * e);
+        float det = da_dx * dc_dy - da_dy * dc_dx;
+        if (!(MathF.Abs(det) > 1e-12f) || !float.IsFinite(det))
+        {
+            error("Homography is degenerate at the centre of the belt polygon (it does not map the image onto a plane).");
+            return null;
+        }
+        var step = new Vector2(dc_dy / det, -dc_dx / det); // pixels per metre along, in image coordinates
+        ppm = step.Length();
+        dir = step / ppm;
+        return h;
     }
 
     private static float ComputeArea(ReadOnlySpan<Vector2> poly)

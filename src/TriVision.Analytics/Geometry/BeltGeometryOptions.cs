@@ -21,23 +21,17 @@ public sealed class BeltGeometryOptions
     /// <summary>Position along the belt (metres from the belt's own reference, e.g. the infeed) of the upstream edge of the view.</summary>
     public float ViewOffsetMetres { get; set; }
 
+    /// <summary>
+    /// Optional 3×3 homography, row-major, from image pixels (x, y, 1) to the belt plane in metres (along, across, w):
+    /// along is measured from the belt's reference like the downstream points. For cameras that look at the belt at an
+    /// angle. When set, <see cref="Direction"/>, <see cref="PixelsPerMetre"/> and <see cref="ViewOffsetMetres"/> are
+    /// derived from it (direction and scale at the centre of the polygon) and the configured values are ignored.
+    /// </summary>
+    public float[]? Homography { get; set; }
+
     /// <summary>Named points downstream of the view (stop point, eject point, shredder inlet), in metres along the belt.</summary>
     public List<DownstreamPointOptions> DownstreamPoints { get; set; } = new();
 
     /// <summary>Speed the belt is designed to run at, metres per second; the tracker's motion prior and the jam predictor's reference.</summary>
     public float NominalSpeedMetresPerSecond { get; set; } = 0.5f;
-}
-
-/// <summary>A point in frame pixels (a class, so that configuration binding can fill it).</summary>
-public sealed class PixelPoint
-{
-    public float X { get; set; }
-    public float Y { get; set; }
-}
-
-/// <summary>A named point along the belt.</summary>
-public sealed class DownstreamPointOptions
-{
-    public string Name { get; set; } = "";
-    public float DistanceMetres { get; set; }
 }

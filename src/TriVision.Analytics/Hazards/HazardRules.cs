@@ -10,9 +10,9 @@ namespace TriVision.Analytics.Hazards;
 /// threshold (or the zone's override at the track's belt position). After
 /// <see cref="HazardClassRule.ConfirmFrames"/> qualifying frames or <see cref="HazardClassRule.ConfirmMs"/>
 /// since the first one, one alarm is raised for the track id. Because a tracker can still lose an
-/// object and give it a new id, a new alarm is also suppressed when an earlier alarm of the same class
-/// is predicted (its position moved on at its measured speed) within
-/// <see cref="HazardRuleOptions.SuppressDistanceMetres"/> of the track.
+/// object and give it a new id, a new alarm is also suppressed when an earlier alarm of the same class,
+/// whose track is no longer matched, is predicted (its position moved on at its measured speed) within
+/// <see cref="HazardRuleOptions.SuppressDistanceMetres"/> of the track along and across the belt.
 /// Allocates only when it raises an alarm.
 /// </summary>
 public sealed class HazardRules
@@ -74,7 +74,7 @@ public sealed class HazardRules
                 {
                     c.Alarmed = true;
                     float speed = beltSpeed.IsKnown ? beltSpeed.MetresPerSecond : t.SpeedMetresPerSecond;
-                    if (IsDuplicate(t.ClassId, t.AlongMetres, nowNs))
+                    if (IsDuplicate(t, tracks, nowNs))
                         SuppressedDuplicates++;
                     else
                         Raise(t, rule, zone, nowNs, speed, beltSpeed.IsKnown ? beltSpeed.Source : SpeedSource.None);
@@ -107,14 +107,25 @@ public sealed class HazardRules
         return threshold;
     }
 
-    private bool IsDuplicate(int classId, float along, long nowNs)
+    /// <summary>
+    /// The same object under a new track id: an earlier alarm of the same class whose own track is no longer matched
+    /// (lost or gone), predicted within the suppression distance along the belt and across it. While the earlier
+    /// track is still matched, a neighbour is another object (two batteries side by side each get their alarm).
+    /// </summary>
+    private bool IsDuplicate(Track candidate, ReadOnlySpan<Track> tracks, long nowNs)
     {
+        float across = _geometry.AcrossMetres(candidate.CenterX, candidate.CenterY);
         foreach (var r in _remembered)
         {
-            if (r.ClassId != classId) continue;
+            if (r.ClassId != candidate.ClassId) continue;
             float speed = float.IsFinite(r.Speed) ? r.Speed : 0f;
             float predicted = r.Position + speed * ((nowNs - r.RaisedNs) * 1e-9f);
-            if (MathF.Abs(predicted - along) <= _options.SuppressDistanceMetres) return true;
+            if (MathF.Abs(predicted - candidate.AlongMetres) > _options.SuppressDistanceMetres) continue;
+            if (MathF.Abs(r.Across - across) > _options.SuppressDistanceMetres) continue;
+            bool originalStillSeen = false;
+            foreach (var t in tracks)
+                if (t.Id == r.TrackId && t.MatchedThisFrame) { originalStillSeen = true; break; }
+            if (!originalStillSeen) return true;
         }
         return false;
     }
@@ -142,7 +153,7 @@ public sealed class HazardRules
 
         _raised.Add(new HazardAlarm(_geometry.CameraId, t.Id, rule.ClassId, rule.Name, rule.Action, confidence, scores, classes,
             t.AlongMetres, t.Box, speed, source, etas, t.FirstSeenNs, nowNs, zone));
-        _remembered.Add(new Remembered(rule.ClassId, t.AlongMetres, speed, nowNs));
+        _remembered.Add(new Remembered(rule.ClassId, t.Id, t.AlongMetres, _geometry.AcrossMetres(t.CenterX, t.CenterY), speed, nowNs));
     }
 
     private struct Candidate
@@ -153,5 +164,5 @@ public sealed class HazardRules
         public int Generation;
     }
 
-    private readonly record struct Remembered(int ClassId, float Position, float Speed, long RaisedNs);
+    private readonly record struct Remembered(int ClassId, int TrackId, float Position, float Across, float Speed, long RaisedNs);
 }

@@ -13,9 +13,3 @@ public sealed class HazardZone
     /// <summary>Per-class score thresholds that replace <see cref="HazardClassRule.MinScore"/> inside the zone (above 1: class ignored there).</summary>
     public List<ZoneThreshold> Thresholds { get; set; } = new();
 }
-
-public sealed class ZoneThreshold
-{
-    public int ClassId { get; set; }
-    public float MinScore { get; set; }
-}

@@ -28,6 +28,8 @@ public sealed class BeltTracker
     private readonly bool[] _detUsed;
     private readonly bool[] _trackUsed;
     private long[] _pairs;
+    private readonly int[] _rows;
+    private readonly HungarianSolver? _hungarian;
     private readonly float[] _speedSamples;
     private int _speedSampleCount;
     private readonly LineCrossing[] _crossings;
@@ -47,6 +49,8 @@ public sealed class BeltTracker
         _detUsed = new bool[_o.MaxDetectionsPerFrame];
         _trackUsed = new bool[_o.MaxTracks];
         _pairs = new long[1024];
+        _rows = new int[_o.MaxTracks];
+        _hungarian = _o.Matching == MatchingAlgorithm.Hungarian ? new HungarianSolver() : null;
         _speedSamples = new float[_o.MaxTracks];
         _crossings = new LineCrossing[_o.MaxTracks];
         _countingLine = float.IsNaN(_o.CountingLineMetres)
@@ -153,6 +157,9 @@ public sealed class BeltTracker
             t.LastMeasuredLength = MathF.Abs(detections[j].Box.Width * _geometry.Direction.X) + MathF.Abs(detections[j].Box.Height * _geometry.Direction.Y);
             t.LastMeasuredNs = timestampNs;
             t.SpeedMetresPerSecond = prior;
+            // Only a crossing seen by this track counts: a track born past the line (an object that lost its id there,
+            // or was missed upstream) must not count the object a second time.
+            t.Counted = t.AlongMetres >= _countingLine;
             if (t.Hits >= _o.MinHitsToConfirm)
             {
                 t.IsConfirmed = true;
@@ -213,6 +220,11 @@ public sealed class BeltTracker
             }
         }
         if (n == 0) return;
+        if (_hungarian is not null)
+        {
+            AssignOptimal(dets, candidates, n, nowNs, dt);
+            return;
+        }
         // Sorting packed keys (cost, track, det) as plain longs: no comparer, so no boxing or delegate per frame,
         // and ties break by index, so the result is deterministic.
         _pairs.AsSpan(0, n).Sort();
@@ -221,6 +233,38 @@ public sealed class BeltTracker
             long key = _pairs[p];
             int ti = (int)((key >> 16) & 0xFFFF), dj = (int)(key & 0xFFFF);
             if (_trackUsed[ti] || _detUsed[dj]) continue;
+            _trackUsed[ti] = true;
+            _detUsed[dj] = true;
+            Correct(_active[ti], dets[dj], nowNs, dt);
+        }
+    }
+
+    /// <summary>Hungarian variant: the same gated pairs, minimum total cost; ungated pairs cost more than any real one.</summary>
+    private void AssignOptimal(ReadOnlySpan<Detection> dets, ReadOnlySpan<int> candidates, int pairCount, long nowNs, float dt)
+    {
+        const double Forbidden = 1e6;
+        int rows = 0;
+        for (int p = 0; p < pairCount; p++)
+        {
+            int ti = (int)((_pairs[p] >> 16) & 0xFFFF);
+            if (Array.IndexOf(_rows, ti, 0, rows) < 0) _rows[rows++] = ti;
+        }
+        int cols = candidates.Length;
+        int size = Math.Max(rows, cols);
+        _hungarian!.Reset(size, Forbidden);
+        for (int p = 0; p < pairCount; p++)
+        {
+            long key = _pairs[p];
+            int ti = (int)((key >> 16) & 0xFFFF), dj = (int)(key & 0xFFFF);
+            float cost = BitConverter.Int32BitsToSingle((int)(key >> 32));
+            _hungarian.Set(Array.IndexOf(_rows, ti, 0, rows), candidates.IndexOf(dj), cost);
+        }
+        _hungarian.Solve();
+        for (int c = 0; c < cols; c++)
+        {
+            int r = _hungarian.RowOfColumn(c);
+            if (r < 0 || r >= rows || _hungarian.Get(r, c) >= Forbidden) continue;
+            int ti = _rows[r], dj = candidates[c];
             _trackUsed[ti] = true;
             _detUsed[dj] = true;
             Correct(_active[ti], dets[dj], nowNs, dt);

@@ -47,6 +47,9 @@ public sealed class TrackerOptions
     /// <summary>Window over which flow per minute is measured.</summary>
     public int FlowWindowMs { get; set; } = 60_000;
 
+    /// <summary>Pair selection: greedy on sorted costs (default) or Hungarian (minimum total cost).</summary>
+    public MatchingAlgorithm Matching { get; set; } = MatchingAlgorithm.Greedy;
+
     /// <summary>Shortest time between the two positions of a belt speed sample (longer baseline, less box jitter).</summary>
     public int SpeedBaselineMs { get; set; } = 200;
 
@@ -71,6 +74,7 @@ public sealed class TrackerOptions
         Check(MaxDetectionsPerFrame is >= 1 and <= 65535, nameof(MaxDetectionsPerFrame), MaxDetectionsPerFrame, "must be in [1, 65535]");
         Check(ClassCount >= 1 && ClassCount <= 256, nameof(ClassCount), ClassCount, "must be in [1, 256]");
         Check(SpeedBaselineMs is >= 0 and <= 1000, nameof(SpeedBaselineMs), SpeedBaselineMs, "must be in [0, 1000]");
+        Check(Enum.IsDefined(Matching), nameof(Matching), Matching, "must be Greedy or Hungarian");
         Check(FlowWindowMs >= 1000, nameof(FlowWindowMs), FlowWindowMs, "must be >= 1000");
     }
 }

@@ -123,12 +123,14 @@ public abstract class FrameSourceBase : IFrameSource
             _stopCts.Cancel();
         }
         thread?.Join();
+        bool wasActive;
         lock (_gate)
         {
             SafeDisconnect();
+            wasActive = _state is not (FrameSourceState.Created or FrameSourceState.Stopped);
             if (_state != FrameSourceState.Created) _state = FrameSourceState.Stopped;
         }
-        CaptureLog.Stopped(Logger, CameraId, DeliveredCount);
+        if (wasActive) CaptureLog.Stopped(Logger, CameraId, DeliveredCount);
     }
 
     public void Dispose()

@@ -46,7 +46,7 @@ public static class PngEncoder
         byte[] rented = ArrayPool<byte>.Shared.Rent(rowBytes * 4 + 2);
         try
         {
-            using var idat = new MemoryStream(format.Height * (rowBytes + 1) / 2 + 64);
+            using var idat = new PngIdatStream(destination);
             using (var z = new ZLibStream(idat, level, leaveOpen: true))
             {
                 Span<byte> row = rented.AsSpan(0, rowBytes);
@@ -82,7 +82,6 @@ public static class PngEncoder
                     row.CopyTo(prev);
                 }
             }
-            WriteChunk(destination, "IDAT"u8, idat.GetBuffer().AsSpan(0, (int)idat.Length));
         }
         finally
         {
@@ -91,7 +90,7 @@ public static class PngEncoder
         WriteChunk(destination, "IEND"u8, ReadOnlySpan<byte>.Empty);
     }
 
-    private static void WriteChunk(Stream s, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
+    internal static void WriteChunk(Stream s, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
     {
         Span<byte> head = stackalloc byte[8];
         BinaryPrimitives.WriteInt32BigEndian(head, data.Length);

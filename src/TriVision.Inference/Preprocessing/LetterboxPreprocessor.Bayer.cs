@@ -6,9 +6,10 @@ namespace TriVision.Inference.Preprocessing;
 
 public sealed partial class LetterboxPreprocessor
 {
-    // Bayer frames are demosaiced at full resolution, one source row at a time and only for the
-    // rows the resize reads, with classic bilinear interpolation (own colour kept, missing colours
-    // averaged from the 2 or 4 nearest samples of that colour), then resized like an RGB row.
+    // Bayer frames are demosaiced at full resolution with classic bilinear interpolation (own
+    // colour kept, missing colours averaged from the 2 or 4 nearest samples of that colour), only
+    // where the resize reads: per source row used, and on a downscale by more than 2 only at the
+    // sampled columns (ResizeRowBayerFused). The result is resized like an RGB row.
     // Why not a half-resolution "superpixel" (one RGB pixel per 2x2 cell)? It is cheaper, but it
     // shifts red and blue by half a source pixel relative to each other and halves the detail
     // that small objects (batteries) depend on for 1280-wide models. Borders use reflect-101,
@@ -33,7 +34,7 @@ public sealed partial class LetterboxPreprocessor
         ref byte o = ref MemoryMarshal.GetReference(rgb);
 
         // Borders reflect; the interior indexes its neighbours directly.
-        WritePixel(ref u, ref c, ref d, ref o, 0, Reflect(-1, w), Reflect(1, w), (0 & 1) == rx ? kindAtRedColumn : kindElsewhere);
+        WritePixel(ref u, ref c, ref d, ref o, 0, Reflect(-1, w), Reflect(1, w), rx == 0 ? kindAtRedColumn : kindElsewhere);
         if (w > 1)
             WritePixel(ref u, ref c, ref d, ref Unsafe.Add(ref o, (w - 1) * 3), w - 1, w - 2, Reflect(w, w), ((w - 1) & 1) == rx ? kindAtRedColumn : kindElsewhere);
         for (int x = 1; x < w - 1; x++)

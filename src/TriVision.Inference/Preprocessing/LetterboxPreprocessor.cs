@@ -39,6 +39,9 @@ public sealed partial class LetterboxPreprocessor
     // One demosaiced source row (interleaved RGB bytes), grown only when a wider Bayer frame arrives.
     private byte[] _rgbRow = [];
 
+    // One vertically blended source row (interleaved, float), grown only when a wider frame arrives.
+    private float[] _blendRow = [];
+
     private int _srcW = -1;
     private int _srcH = -1;
     private LetterboxTransform _map;
@@ -86,12 +89,19 @@ public sealed partial class LetterboxPreprocessor
             PrepareGeometry(format.Width, format.Height);
         if (format.PixelFormat.IsBayer() && _rgbRow.Length < format.Width * 3)
             _rgbRow = new byte[format.Width * 3];
+        if (!format.PixelFormat.IsBayer() && _blendRow.Length < format.Width * bpp)
+            _blendRow = new float[format.Width * bpp];
         // Rows are cached by source row index only: the cache is valid within one call.
         _rowAKey = -1;
         _rowBKey = -1;
 
         nchwRgb = nchwRgb[..OutputLength];
         FillPadding(nchwRgb);
+        if (!format.PixelFormat.IsBayer() && _newH < format.Height)
+        {
+            RunVerticalFirst(frame, format, nchwRgb);
+            return _map;
+        }
         for (int dy = 0; dy < _newH; dy++)
         {
             int ya = _y0[dy];

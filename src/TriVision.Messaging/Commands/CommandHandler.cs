@@ -54,6 +54,7 @@ public sealed class CommandHandler
     private CommandReply Reject(string topic, string? commandId, string? clientId, string reason, DateTimeOffset now)
     {
         MessagingLog.CommandRejected(_logger, clientId ?? "(unknown)", topic, reason);
+        MessagingMetrics.CommandsRejected.Add(1);
         return new CommandReply { CommandId = commandId, ClientId = clientId, Status = "rejected", Reason = reason, At = now };
     }
 }

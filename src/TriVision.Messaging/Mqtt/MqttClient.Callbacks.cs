@@ -75,11 +75,13 @@ public sealed unsafe partial class MqttClient
                 ? MosquittoNative.Text(MosquittoNative.mosquitto_reason_string(rc))
                 : MosquittoNative.Text(MosquittoNative.mosquitto_connack_string(rc));
             _lastError = $"broker refused the connection: {reason} (code {rc})";
+            _refused = true;
             MessagingLog.ConnectRefused(_logger, _options.Host, _options.Port, reason);
             return;
         }
         _lastError = null;
         _lastLibraryError = null;
+        _refused = false;
         _isConnected = true;
         MessagingLog.Connected(_logger, _options.Host, _options.Port, _options.ClientId);
         (string, int)[] subscriptions;
@@ -98,8 +100,13 @@ public sealed unsafe partial class MqttClient
         string reason = rc == 0 ? "client requested disconnect" : MosquittoNative.ErrorText(rc);
         if (rc != 0)
         {
-            _lastError = $"connection lost: {reason}";
-            if (wasConnected) MessagingLog.ConnectionLost(_logger, _options.Host, _options.Port, reason);
+            // The broker closes the socket after a refusing CONNACK: the refusal is the useful reason.
+            if (!_refused) _lastError = $"connection lost: {reason}";
+            if (wasConnected)
+            {
+                MessagingLog.ConnectionLost(_logger, _options.Host, _options.Port, reason);
+                MessagingMetrics.ConnectionsLost.Add(1);
+            }
         }
         Disconnected?.Invoke(reason);
     }

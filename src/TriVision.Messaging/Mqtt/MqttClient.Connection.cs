@@ -17,4 +17,40 @@ public sealed partial class MqttClient
         }
     }
 
+
+    /// <summary>
+    /// Publishes at QoS 1 and waits for its PUBACK, for the last words before a clean shutdown
+    /// (availability <c>offline</c>, Sparkplug NDEATH). False when not connected or no PUBACK in time.
+    /// </summary>
+    public async Task<bool> PublishAndWaitAsync(string topic, byte[] payload, bool retain, TimeSpan timeout)
+    {
+        var acked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int expected = -1;
+        var gate = new object();
+        void OnAck(int mid, int reason)
+        {
+            lock (gate)
+                if (mid == expected) acked.TrySetResult();
+        }
+        PublishAcknowledged += OnAck;
+        try
+        {
+            lock (gate)
+            {
+                // Held across the publish so the PUBACK cannot be matched before the mid is known.
+                if (TryPublish(topic, payload, 1, retain, out int mid) != 0) return false;
+                expected = mid;
+            }
+            await acked.Task.WaitAsync(timeout).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        finally
+        {
+            PublishAcknowledged -= OnAck;
+        }
+    }
 }

@@ -27,6 +27,7 @@ public sealed unsafe partial class MqttClient : IDisposable
     private volatile bool _isConnected;
     private volatile string? _lastError;
     private volatile string? _lastLibraryError;
+    private volatile bool _refused;
     private bool _started;
     private bool _disposed;
 

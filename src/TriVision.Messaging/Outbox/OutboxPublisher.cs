@@ -43,6 +43,7 @@ public sealed class OutboxPublisher : IAsyncDisposable
         client.Connected += OnConnected;
         client.Disconnected += OnDisconnected;
         client.PublishAcknowledged += OnPublishAcknowledged;
+        MessagingMetrics.Track(this);
     }
 
     /// <summary>Raised (on the publisher's task) with each sequence number the broker acknowledged and the outbox deleted.</summary>
@@ -146,6 +147,7 @@ public sealed class OutboxPublisher : IAsyncDisposable
             if (done.Count > 0)
             {
                 _store.Complete(done);
+                MessagingMetrics.Delivered.Add(done.Count);
                 Interlocked.Add(ref _pendingEstimate, -done.Count);
                 foreach (long seq in done) Delivered?.Invoke(seq);
             }
@@ -198,6 +200,7 @@ public sealed class OutboxPublisher : IAsyncDisposable
         _client.Connected -= OnConnected;
         _client.Disconnected -= OnDisconnected;
         _client.PublishAcknowledged -= OnPublishAcknowledged;
+        MessagingMetrics.Untrack(this);
         _stop.Cancel();
         if (_loop is not null) await _loop.ConfigureAwait(false);
         // Acknowledgements that arrived before the stop are persisted so a restart does not resend them.

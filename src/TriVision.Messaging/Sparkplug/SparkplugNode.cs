@@ -105,8 +105,8 @@ public sealed class SparkplugNode : IDisposable
             ulong bdSeq;
             lock (_gate) bdSeq = _bdSeq;
             var death = DeathWill(bdSeq);
-            Client.TryPublish(death.Topic, death.Payload, death.Qos, death.Retain, out _);
-            Thread.Sleep(50); // let the network thread write it before DISCONNECT
+            // Waits for the PUBACK so the DISCONNECT cannot overtake it; bounded so shutdown never hangs.
+            Client.PublishAndWaitAsync(death.Topic, death.Payload, death.Retain, TimeSpan.FromSeconds(2)).GetAwaiter().GetResult();
         }
         Client.Dispose();
     }

@@ -44,8 +44,12 @@ public sealed class DatasetOptions
     /// <summary>Objects less visible than this (cut by the frame edge or covered) get no label. Default 0.3.</summary>
     public double MinVisibleFraction { get; set; } = 0.3;
 
-    /// <summary>Objects whose visible box is narrower than this many pixels on either side get no label. Default 6.</summary>
-    public int MinBoxSide { get; set; } = 6;
+    /// <summary>
+    /// Objects whose visible box is narrower than this many pixels on either side get no label.
+    /// Default 3: an AAA cell lying along the belt is only ~5 px wide at 540 px, and an unlabelled
+    /// battery would teach the detector to ignore batteries.
+    /// </summary>
+    public int MinBoxSide { get; set; } = 3;
 
     /// <summary>Worker threads; results do not depend on it. Default: all cores.</summary>
     public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;

@@ -13,6 +13,8 @@ internal sealed class SimObject
     /// <summary>Held at a blockage while the belt slides beneath.</summary>
     public bool Held;
     public bool IsClutter;
+    public double EnteredViewS;
+    public int ScriptIndex = -1;
     public readonly Sprite Sprite = new();
     // Per-frame truth scratch.
     public int VisiblePixels, MinX, MinY, MaxX, MaxY;

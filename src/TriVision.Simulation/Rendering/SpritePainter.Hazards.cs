@@ -69,12 +69,13 @@ internal static partial class SpritePainter
         return true;
     }
 
+    // EN 417 cartridge lying on its side: crimped bottom, domed metal top, threaded valve.
     private static double CartridgeRadius(in Look k, double u, out int zone)
     {
-        double R = k.W / 2, h = k.L / 2, nub = 0.05 * k.L;
+        double R = k.W / 2, h = k.L / 2, nub = 0.1 * k.L;
         zone = -1;
-        if (u >= -h && u <= h - nub) { zone = 0; return Math.Min(Dome(u + h, 0.1 * R, R), Dome(h - nub - u, 0.1 * R, R)); }
-        if (u > h - nub && u <= h) { zone = 1; return 0.22 * R; }
+        if (u >= -h && u <= h - nub) { zone = 0; return Math.Min(Dome(u + h, 0.1 * R, R), Dome(h - nub - u, 0.3 * R, R)); }
+        if (u > h - nub && u <= h) { zone = 1; return 0.2 * R; }
         return 0;
     }
 
@@ -86,10 +87,19 @@ internal static partial class SpritePainter
         const double e = 0.001;
         double dr = Math.Clamp((CartridgeRadius(k, u + e, out _) - CartridgeRadius(k, u - e, out _)) / (2 * e), -3, 3);
         RevolutionNormal(r, dr, v, out double nu, out double nv, out double nz);
-        double h = k.L / 2, nub = 0.05 * k.L;
+        double h = k.L / 2, nub = 0.1 * k.L, R = k.W / 2;
         Rgb albedo = k.C1;
         double spec = 0.45, shin = 25;
-        if (zone == 1 || u < -h + 0.06 * k.L || u > h - nub - 0.06 * k.L) { albedo = Metal; spec = 0.9; shin = 40; }
+        if (zone == 1)
+        {
+            albedo = ((int)((u - h) / 0.0015) & 1) == 0 ? Brass : Metal * 0.8; // thread
+            spec = 0.9; shin = 40;
+        }
+        else if (u < -h + 0.05 * k.L || u > h - nub - 0.3 * R)
+        {
+            albedo = Metal; spec = 0.9; shin = 40;
+            if (Math.Abs(u - (h - nub - 0.3 * R)) < 0.002 || Math.Abs(u + h - 0.05 * k.L) < 0.0015) albedo = Metal * 0.55; // crimp rings
+        }
         else if (ValueNoise.Fbm(u * 45, nv * 3, k.Seed) > 0.62) albedo = k.C2;
         else if (Math.Abs(u) < 0.08 * k.L) albedo = Rgb.Grey(0.92);
         c = Lit(k, albedo, nu, nv, nz, spec, shin);

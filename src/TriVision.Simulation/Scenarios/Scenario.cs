@@ -55,6 +55,16 @@ public sealed class Scenario
     /// <summary>Where in the view (0 = left, 1 = right) a transfer-point blockage holds objects.</summary>
     public double TransferPointFraction { get; }
 
+    /// <summary>Belt geometry for this scenario seen through a camera with these options (the view length follows from width and scale).</summary>
+    public BeltGeometry GeometryFor(SimulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        double ppm = options.EffectivePixelsPerMetre;
+        double viewEnd = ViewStartM + options.Width / ppm;
+        return new BeltGeometry(ViewStartM, viewEnd, viewEnd + EjectAfterViewM, viewEnd + StopAfterViewM,
+            options.BeltWidthM, ppm, (options.Height - options.BeltWidthM * ppm) / 2);
+    }
+
     private int SegmentAt(double t)
     {
         int lo = 0, hi = _keys.Length - 1;

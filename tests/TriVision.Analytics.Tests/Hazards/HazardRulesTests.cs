@@ -107,6 +107,15 @@ public class HazardRulesTests
     }
 
     [Fact]
+    public void Two_same_class_objects_close_together_each_get_an_alarm()
+    {
+        var rig = new Rig();
+        // Two batteries 0.1 m apart along the belt (40 px) and 0.1 m across: both tracked, both alarmed.
+        for (int i = 0; i < 30; i++) rig.Step(At(100 + i * 6.67f, 1), At(160 + i * 6.67f, 1, cy: 290));
+        Assert.Equal(2, rig.Alarms.Count);
+    }
+
+    [Fact]
     public void Alarm_carries_position_speed_history_and_etas()
     {
         var rig = new Rig();

@@ -88,4 +88,42 @@ public class BeltAnalyzerTests(ITestOutputHelper output)
         foreach (var t in tags) if (t.Key == "camera") return t.Value as string;
         return null;
     }
+
+    [Fact]
+    public void Rising_load_is_warned_ahead_of_the_labelled_jam()
+    {
+        // Three lanes of 120x100 boxes filling the belt's height; the gap between objects shrinks from 480 px to 0 over
+        // 90 s (load 0.2 -> 1.0 at the infeed, seen in view 6 s later). The label: the first frame whose true load is 0.7.
+        var belt = new SyntheticBelt(2);
+        int id = 1;
+        for (int lane = 0; lane < 3; lane++)
+        {
+            double t = lane * 0.7;
+            while (t < 100)
+            {
+                belt.Objects.Add(new SyntheticBelt.Obj(id++, 4, t, 150 + lane * 100, 120, 100, 200, 0.8f));
+                double spacing = Math.Max(120, 600 - 480 * t / 90);
+                t += spacing / 200;
+            }
+        }
+        using var analyzer = new BeltAnalyzer(TestBelt.Create());
+        var recorder = new ScenarioRecorder(0);
+        var truth = new List<GroundTruthFrame>();
+        double onset = double.NaN;
+        for (int i = 0; i < 30 * 100; i++)
+        {
+            var (dets, gt) = belt.Frame(i);
+            truth.Add(gt);
+            double covered = 0;
+            foreach (var o in gt.Objects) covered += Math.Max(0, Math.Min(o.Box.X2, 1280) - Math.Max(o.Box.X1, 0)) * 100;
+            if (double.IsNaN(onset) && covered / (1280.0 * 300) >= 0.7) onset = gt.TimeSeconds;
+            recorder.Record(analyzer, analyzer.Process(SyntheticBelt.Ns(gt.TimeSeconds), dets));
+        }
+        Assert.False(double.IsNaN(onset));
+        var score = new ScenarioScorer().Score(new ScenarioGroundTruth("ramp", 100, truth, new[] { onset }), recorder.ToOutputs());
+        output.WriteLine($"onset {onset:0.0} s, lead {score.Figures.JamLeadTimeMedianS:0.0} s, false warnings {score.Figures.FalseJamWarnings}");
+        Assert.Equal(0, score.Figures.MissedJams);
+        Assert.Equal(0, score.Figures.FalseJamWarnings);
+        Assert.True(score.Figures.JamLeadTimeMedianS >= 10, $"lead {score.Figures.JamLeadTimeMedianS} s");
+    }
 }

@@ -15,23 +15,27 @@ public class BeltTrackerTests
         return belt;
     }
 
-    [Fact]
-    public void Steady_belt_gives_one_track_per_object_and_no_switch()
+    [Theory]
+    [InlineData(MatchingAlgorithm.Greedy)]
+    [InlineData(MatchingAlgorithm.Hungarian)]
+    public void Steady_belt_gives_one_track_per_object_and_no_switch(MatchingAlgorithm matching)
     {
-        var (f, tracker) = TrackerRun.Run(SteadyBelt(20), 300);
+        var (f, tracker) = TrackerRun.Run(SteadyBelt(20), 300, new TrackerOptions { Matching = matching });
         Assert.Equal(0, f.IdSwitches);
         Assert.True(f.GroundTruthTracks >= 15, $"only {f.GroundTruthTracks} objects were tracked");
         Assert.Equal(f.GroundTruthTracks, tracker.TracksCreated);
     }
 
-    [Fact]
-    public void Random_dropouts_and_an_occlusion_keep_ids()
+    [Theory]
+    [InlineData(MatchingAlgorithm.Greedy)]
+    [InlineData(MatchingAlgorithm.Hungarian)]
+    public void Random_dropouts_and_an_occlusion_keep_ids(MatchingAlgorithm matching)
     {
         var belt = SteadyBelt(20);
         belt.DropoutRate = 0.25;
         belt.Objects[3].Hidden.Add((2.6, 3.0)); // hidden 400 ms mid-view (behind another object, a hand, glare)
         belt.Objects[5].Hidden.Add((3.4, 4.1));
-        var (f, _) = TrackerRun.Run(belt, 300);
+        var (f, _) = TrackerRun.Run(belt, 300, new TrackerOptions { Matching = matching });
         Assert.Equal(0, f.IdSwitches);
         Assert.True(f.GroundTruthTracks >= 15);
     }
@@ -46,14 +50,16 @@ public class BeltTrackerTests
         Assert.True(tracker.TracksCreated > f.GroundTruthTracks, "an occluded object should have got a second track id");
     }
 
-    [Fact]
-    public void Objects_passing_each_other_keep_their_ids()
+    [Theory]
+    [InlineData(MatchingAlgorithm.Greedy)]
+    [InlineData(MatchingAlgorithm.Hungarian)]
+    public void Objects_passing_each_other_keep_their_ids(MatchingAlgorithm matching)
     {
         var belt = new SyntheticBelt(3);
         // A rolling can overtakes a box in the same lane, boxes overlapping while it passes.
         belt.Objects.Add(new SyntheticBelt.Obj(1, 4, 0.0, 250, 80, 60, 200));
         belt.Objects.Add(new SyntheticBelt.Obj(2, 3, 0.6, 270, 50, 40, 320));
-        var (f, _) = TrackerRun.Run(belt, 200);
+        var (f, _) = TrackerRun.Run(belt, 200, new TrackerOptions { Matching = matching });
         Assert.Equal(2, f.GroundTruthTracks);
         Assert.Equal(0, f.IdSwitches);
     }
@@ -109,6 +115,16 @@ public class BeltTrackerTests
     }
 
     [Fact]
+    public void A_track_born_past_the_line_does_not_count()
+    {
+        var tracker = new BeltTracker(TestBelt.Create()); // line in the middle: 640 px
+        long t = 0;
+        for (int i = 0; i < 10; i++, t += 33_333_333)
+            tracker.Update(t, new[] { new Detection(BoxF.FromCenter(800 + i * 6.7f, 250, 60, 50), 0.9f, 1) });
+        Assert.Equal(0, tracker.Flow.TotalAll());
+    }
+
+    [Fact]
     public void A_lost_track_is_dropped_after_the_buffer_and_the_object_gets_a_new_id()
     {
         var tracker = new BeltTracker(TestBelt.Create(), new TrackerOptions { LostBufferMs = 500 });
@@ -147,14 +163,16 @@ public class BeltTrackerTests
         Assert.True(samples[samples.Count / 4] > 0.45f && samples[samples.Count * 3 / 4] < 0.55f, "samples scatter more than 10 %");
     }
 
-    [Fact]
-    public void Steady_state_update_allocates_nothing()
+    [Theory]
+    [InlineData(MatchingAlgorithm.Greedy)]
+    [InlineData(MatchingAlgorithm.Hungarian)]
+    public void Steady_state_update_allocates_nothing(MatchingAlgorithm matching)
     {
         var belt = SteadyBelt(60);
         belt.DropoutRate = 0.1;
         var frames = new Detection[400][];
         for (int i = 0; i < frames.Length; i++) frames[i] = belt.Frame(i).Detections;
-        var tracker = new BeltTracker(TestBelt.Create());
+        var tracker = new BeltTracker(TestBelt.Create(), new TrackerOptions { Matching = matching });
         for (int i = 0; i < 200; i++) tracker.Update(SyntheticBelt.Ns(i / 30.0), frames[i]);
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 200; i < 400; i++) tracker.Update(SyntheticBelt.Ns(i / 30.0), frames[i]);

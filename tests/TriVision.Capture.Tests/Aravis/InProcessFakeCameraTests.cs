@@ -13,7 +13,7 @@ public sealed class InProcessFakeCameraTests(ITestOutputHelper output)
     [Fact]
     public void Frames_arrive_with_the_requested_size_and_format_and_buffers_return()
     {
-        var options = new CameraSourceOptions { Source = "genicam://Fake_1", Width = 640, Height = 480, PixelFormat = "Mono8", FrameRate = 50 };
+        var options = new CameraSourceOptions { Source = "genicam://Fake_1", Width = 640, Height = 480, PixelFormat = "Mono8", FrameRate = 50, ExposureUs = 5000, GainDb = 1 };
         options.Validate();
         using var source = new GenICamSource("fake", "Fake_1", options, new TestLogger(output));
         source.Open();

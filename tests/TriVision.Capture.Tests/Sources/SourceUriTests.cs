@@ -1,3 +1,4 @@
+using TriVision.Core.Frames;
 using TriVision.Capture.Configuration;
 using TriVision.Capture.FFmpeg;
 using TriVision.Capture.Aravis;
@@ -46,8 +47,29 @@ public sealed class SourceUriTests
         Assert.Equal(FFmpegInputKind.Http, Assert.IsType<FFmpegSource>(FrameSourceFactory.Create("http://127.0.0.1/x.mjpg")).Kind);
         Assert.Equal(FFmpegInputKind.V4l2, Assert.IsType<FFmpegSource>(FrameSourceFactory.Create("v4l2:///dev/video0")).Kind);
         Assert.IsType<RenderedFrameSource>(FrameSourceFactory.Create("folder:" + Path.GetTempPath()));
-        var ex = Assert.Throws<NotSupportedException>(() => FrameSourceFactory.Create("simulator?fps=10"));
-        Assert.Equal("simulator source: wired at integration", ex.Message);
+        var sim = Assert.IsType<RenderedFrameSource>(FrameSourceFactory.Create("simulator?fps=10"));
+        Assert.Equal(10, sim.Options.FrameRate); // a simulated camera runs in real time by default
+        var bad = Assert.Throws<CaptureConfigurationException>(() => FrameSourceFactory.Create("simulator?fps=abc"));
+        Assert.Contains("fps", bad.Message);
+    }
+
+    [Fact]
+    public void Simulator_source_delivers_rendered_frames_and_returns_its_buffers()
+    {
+        using var source = FrameSourceFactory.Create("simulator?seed=5&width=320&height=180&fps=200");
+        using var slot = new LatestFrameSlot(source.CameraId, capacity: 2);
+        source.Open();
+        Assert.Equal(new FrameFormat(320, 180, PixelFormat.Bgr8), source.Format);
+        source.Start(slot);
+        var frame = slot.DequeueAsync().AsTask().GetAwaiter().GetResult();
+        Assert.NotNull(frame);
+        bool anyNonZero = false;
+        foreach (byte b in frame!.Span) if (b != 0) { anyNonZero = true; break; }
+        Assert.True(anyNonZero, "the simulator rendered nothing into the pool buffer");
+        frame.Release();
+        source.Stop();
+        slot.ReleaseAll();
+        Assert.Equal(0, source.Pool.InUse);
     }
 
     [Fact]

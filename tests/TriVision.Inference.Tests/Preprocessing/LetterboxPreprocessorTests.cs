@@ -176,4 +176,22 @@ public class LetterboxPreprocessorTests
         ex = Assert.Throws<ArgumentException>(() => pre.Run(new byte[300], f, new float[10]));
         Assert.Contains("192", ex.Message);
     }
+
+    [Theory]
+    [InlineData(PixelFormat.Rgb8, 1, 1)]
+    [InlineData(PixelFormat.Mono8, 1, 7)]
+    [InlineData(PixelFormat.BayerRG8, 1, 1)]
+    [InlineData(PixelFormat.BayerGB8, 1, 5)]
+    [InlineData(PixelFormat.BayerBG8, 6, 1)]
+    public void Tiny_frames_fill_the_input_with_values_in_range(PixelFormat p, int w, int h)
+    {
+        var f = new FrameFormat(w, h, p);
+        var pre = new LetterboxPreprocessor(64, 48);
+        var output = new float[pre.OutputLength];
+        output.AsSpan().Fill(float.NaN);
+
+        pre.Run(RandomFrame(f, 5), f, output);
+
+        foreach (float v in output) Assert.InRange(v, 0f, 1f);
+    }
 }

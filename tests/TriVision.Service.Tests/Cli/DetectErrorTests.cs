@@ -53,7 +53,7 @@ public sealed class DetectErrorTests : IDisposable
         listener.Start();
         int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        AssertFails(3, "cannot read source", "detect", "--model", _cli.ModelPath, "--source", $"rtsp://127.0.0.1:{port}/cam");
+        AssertFails(3, "Connection refused", "detect", "--model", _cli.ModelPath, "--source", $"rtsp://127.0.0.1:{port}/cam");
     }
 
     [Fact]
