@@ -150,7 +150,8 @@ public sealed class MqttGateway : IAsyncDisposable
                     Seq = ++_heartbeatSeq,
                     PeriodMs = (long)_options.Heartbeat.Period.TotalMilliseconds,
                     Frames = frames,
-                    LastInferenceAgeMs = last == 0 ? -1 : (now - last) / 1_000_000,
+                    // Read the clock after the progress stamp: an inference may finish between the two reads.
+                    LastInferenceAgeMs = last == 0 ? -1 : Math.Max(0, MonotonicClock.NowNs - last) / 1_000_000,
                 };
                 if (Client.TryPublish(Topics.Heartbeat, JsonSerializer.SerializeToUtf8Bytes(heartbeat, MessagingJsonContext.Default.Heartbeat), 0, false, out _) == 0)
                     HeartbeatPublished?.Invoke(heartbeat);
