@@ -1,3 +1,4 @@
+using TriVision.Capture.Imaging;
 using System.Buffers;
 using Microsoft.Win32.SafeHandles;
 using TriVision.Core.Frames;
@@ -68,6 +69,10 @@ public sealed class FolderRenderer : Sources.IFrameRenderer
             decoder.Decode(data, frame.Span, _format);
         }
         catch (FrameSourceException ex) when (!ex.Message.Contains(path, StringComparison.Ordinal))
+        {
+            throw new FrameSourceException($"Image '{path}': {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is Imaging.TurboJpeg.TurboJpegException or TriVision.Core.Imaging.PngFormatException)
         {
             throw new FrameSourceException($"Image '{path}': {ex.Message}", ex);
         }

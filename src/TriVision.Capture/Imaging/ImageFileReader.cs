@@ -25,7 +25,7 @@ public sealed class ImageFileReader : IDisposable
     }
 
     /// <summary>A reader with every codec this build has (JPEG; more as they are added).</summary>
-    public static ImageFileReader CreateDefault() => new([new JpegImageDecoder(), new PngImageDecoder()], ownsDecoders: true);
+    public static ImageFileReader CreateDefault() => new([new JpegImageDecoder(), new PngImageDecoder(), new PnmImageDecoder(), new BmpImageDecoder()], ownsDecoders: true);
 
     /// <summary>True when some codec claims the file's extension (for picking images out of a folder).</summary>
     public bool HasImageExtension(string path)
@@ -66,7 +66,7 @@ public sealed class ImageFileReader : IDisposable
             decoder.Decode(encoded, pixels, format);
             return format;
         }
-        catch (Exception ex) when (ex is TurboJpegException or TriVision.Core.Imaging.PngFormatException)
+        catch (Exception ex) when (ex is TurboJpegException or TriVision.Core.Imaging.PngFormatException or FrameSourceException)
         {
             throw new ImageReadException(path, $"corrupt or truncated {decoder.Name} ({ex.Message})", ex);
         }

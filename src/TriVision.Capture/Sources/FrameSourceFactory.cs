@@ -4,6 +4,7 @@ using TriVision.Capture.Aravis;
 using TriVision.Capture.Configuration;
 using TriVision.Capture.FFmpeg;
 using TriVision.Capture.Folder;
+using TriVision.Capture.Imaging;
 using TriVision.Capture.Simulator;
 using TriVision.Simulation;
 using TriVision.Core.Frames;

@@ -63,6 +63,33 @@ public sealed class FolderSourceTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Jpeg_and_png_frames_decode_through_the_shared_image_decoders()
+    {
+        var format = new FrameFormat(32, 16, PixelFormat.Bgr8);
+        var pixels = new byte[format.BufferSize];
+        for (int i = 0; i < pixels.Length; i += 3) { pixels[i] = 200; pixels[i + 1] = 100; pixels[i + 2] = 50; }
+        using (var encoder = new TriVision.Capture.Imaging.TurboJpeg.JpegEncoder())
+            File.WriteAllBytes(Path.Combine(_dir, "001.jpg"), encoder.Encode(pixels, format, quality: 95).ToArray());
+        File.WriteAllBytes(Path.Combine(_dir, "002.png"), TriVision.Core.Imaging.PngEncoder.Encode(pixels, format));
+        File.WriteAllBytes(Path.Combine(_dir, "003.jpg"), [0xFF, 0xD8, 0xFF, 0xDB, 0, 1, 2]); // truncated
+        using var source = FrameSourceFactory.Create($"folder:{_dir}", new CameraSourceOptions { FrameRate = 50, Reconnect = false });
+        var events = new SourceEvents(source);
+        var frames = new List<byte[]>();
+        source.Start(new DelegateSink(f => { lock (frames) frames.Add(f.Span[..3].ToArray()); }));
+        Assert.True(events.FaultSeen.Wait(TimeSpan.FromSeconds(10)), events.Describe());
+        source.Stop();
+        Assert.Equal(2, frames.Count);
+        foreach (var first in frames)
+        {
+            Assert.InRange(first[0], 195, 205); // JPEG is lossy: within a few levels
+            Assert.InRange(first[1], 95, 105);
+            Assert.InRange(first[2], 45, 55);
+        }
+        Assert.Contains("003.jpg", events.Faults.First().Args.Message);
+        FramePoolTests.AssertClean(source.Pool);
+    }
+
+    [Fact]
     public void An_image_of_another_size_is_a_fault_naming_the_file()
     {
         File.WriteAllBytes(Path.Combine(_dir, "a.ppm"), Ppm(16, 8, 1, 2, 3));

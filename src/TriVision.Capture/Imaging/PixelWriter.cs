@@ -1,6 +1,6 @@
 using TriVision.Core.Frames;
 
-namespace TriVision.Capture.Folder;
+namespace TriVision.Capture.Imaging;
 
 /// <summary>Stores one decoded pixel in the destination layout (the still-image decoders share it).</summary>
 internal static class PixelWriter

@@ -1,11 +1,15 @@
 using System.Buffers.Binary;
 using TriVision.Core.Frames;
 
-namespace TriVision.Capture.Folder;
+namespace TriVision.Capture.Imaging;
 
 /// <summary>Uncompressed Windows bitmaps, 24 or 32 bits per pixel, bottom-up or top-down.</summary>
-public sealed class BmpDecoder : IImageDecoder
+public sealed class BmpImageDecoder : IImageDecoder
 {
+    public string Name => "BMP";
+
+    public bool CanDecode(ReadOnlySpan<byte> signature) => signature.Length >= 2 && signature[0] == (byte)'B' && signature[1] == (byte)'M';
+
     public IReadOnlyList<string> Extensions { get; } = [".bmp"];
 
     public (int Width, int Height) ReadSize(ReadOnlySpan<byte> file)
@@ -14,7 +18,7 @@ public sealed class BmpDecoder : IImageDecoder
         return (h.Width, h.Height);
     }
 
-    public void Decode(ReadOnlySpan<byte> file, Span<byte> destination, FrameFormat format)
+    public void Decode(ReadOnlySpan<byte> file, Span<byte> destination, in FrameFormat format)
     {
         var h = ReadHeader(file);
         int bytesPerPixel = h.Bits / 8;

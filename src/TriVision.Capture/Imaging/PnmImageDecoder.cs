@@ -1,10 +1,14 @@
 using TriVision.Core.Frames;
 
-namespace TriVision.Capture.Folder;
+namespace TriVision.Capture.Imaging;
 
 /// <summary>Netpbm binary images: P6 (PPM, RGB) and P5 (PGM, gray), 8 bits per sample.</summary>
-public sealed class PnmDecoder : IImageDecoder
+public sealed class PnmImageDecoder : IImageDecoder
 {
+    public string Name => "PNM";
+
+    public bool CanDecode(ReadOnlySpan<byte> signature) => signature.Length >= 2 && signature[0] == (byte)'P' && (signature[1] == (byte)'5' || signature[1] == (byte)'6');
+
     public IReadOnlyList<string> Extensions { get; } = [".ppm", ".pgm", ".pnm"];
 
     public (int Width, int Height) ReadSize(ReadOnlySpan<byte> file)
@@ -13,7 +17,7 @@ public sealed class PnmDecoder : IImageDecoder
         return (h.Width, h.Height);
     }
 
-    public void Decode(ReadOnlySpan<byte> file, Span<byte> destination, FrameFormat format)
+    public void Decode(ReadOnlySpan<byte> file, Span<byte> destination, in FrameFormat format)
     {
         var h = ReadHeader(file);
         int channels = h.Gray ? 1 : 3;

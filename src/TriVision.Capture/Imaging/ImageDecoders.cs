@@ -1,8 +1,8 @@
-namespace TriVision.Capture.Folder;
+namespace TriVision.Capture.Imaging;
 
 /// <summary>
-/// The still-image decoders the folder source can use, by file extension. PPM/PGM and BMP are
-/// built in; JPEG/PNG decoders from other assemblies are added at start-up with <see cref="Add"/>.
+/// The still-image decoders the folder source can use, by file extension; more plug in with
+/// <see cref="Add"/>.
 /// </summary>
 public sealed class ImageDecoders
 {
@@ -13,8 +13,8 @@ public sealed class ImageDecoders
         foreach (var d in decoders) Add(d);
     }
 
-    /// <summary>The built-in decoders (PPM/PGM, BMP).</summary>
-    public static ImageDecoders CreateDefault() => new(new PnmDecoder(), new BmpDecoder());
+    /// <summary>Every decoder TriVision has: JPEG (libturbojpeg), PNG, PPM/PGM, BMP.</summary>
+    public static ImageDecoders CreateDefault() => new(new JpegImageDecoder(), new PngImageDecoder(), new PnmImageDecoder(), new BmpImageDecoder());
 
     /// <summary>Adds (or replaces) the decoder for each of its extensions.</summary>
     public ImageDecoders Add(IImageDecoder decoder)
