@@ -69,10 +69,13 @@ public sealed class BeltSpeedEstimator
     /// <summary>Current estimate: track median when enough recent samples, else registration when fresh, else what few samples exist, else unknown.</summary>
     public BeltSpeed Estimate(long nowNs)
     {
+        // Samples arrive in time order: walk back from the newest and stop at the first outside the window.
         int n = 0;
-        for (int i = 0; i < _count; i++)
+        for (int k = 1; k <= _count; k++)
         {
-            if (nowNs - _times[i] <= _windowNs) _scratch[n++] = _values[i];
+            int i = (_next - k + _values.Length) % _values.Length;
+            if (nowNs - _times[i] > _windowNs) break;
+            _scratch[n++] = _values[i];
         }
         bool registrationFresh = _registrationNs != long.MinValue && nowNs - _registrationNs <= _windowNs;
         if (n >= _minSamples || (n > 0 && !registrationFresh))
@@ -91,10 +94,40 @@ public sealed class BeltSpeedEstimator
         _registrationNs = long.MinValue;
     }
 
+    /// <summary>Median by quickselect (Hoare partition): linear time, the window can hold a thousand samples.</summary>
     internal static float Median(Span<float> values)
     {
-        values.Sort();
         int m = values.Length / 2;
-        return values.Length % 2 == 1 ? values[m] : 0.5f * (values[m - 1] + values[m]);
+        float upper = Select(values, m);
+        if (values.Length % 2 == 1) return upper;
+        // After selecting m, everything left of it is <= upper: the lower middle is their maximum.
+        float lower = values[0];
+        for (int i = 1; i < m; i++) if (values[i] > lower) lower = values[i];
+        return 0.5f * (lower + upper);
+    }
+
+    private static float Select(Span<float> a, int k)
+    {
+        int lo = 0, hi = a.Length - 1;
+        while (lo < hi)
+        {
+            float pivot = a[(lo + hi) >>> 1];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else return a[k];
+        }
+        return a[k];
     }
 }

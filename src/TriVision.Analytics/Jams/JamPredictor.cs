@@ -132,10 +132,11 @@ public sealed class JamPredictor
         long window = _o.TrendWindowMs * 1_000_000L;
         double n = 0, st = 0, sv = 0, stt = 0, stv = 0;
         long oldest = nowNs;
-        for (int i = 0; i < _count; i++)
+        for (int k = 1; k <= _count; k++)
         {
+            int i = (_next - k + _times.Length) % _times.Length;
             long age = nowNs - _times[i];
-            if (age > window) continue;
+            if (age > window) break; // time order: everything older is outside too
             double t = -age * 1e-9;
             double val = _values[i];
             n++; st += t; sv += val; stt += t * t; stv += t * val;

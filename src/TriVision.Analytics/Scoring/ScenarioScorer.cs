@@ -6,8 +6,8 @@ namespace TriVision.Analytics.Scoring;
 /// Computes the figures of <c>trivision scenarios</c> from ground truth and the pipeline's outputs.
 /// Definitions (also in docs/analytics.md):
 /// <list type="bullet">
-/// <item>An alarm belongs to the ground-truth object its box overlaps most (IoU ≥ <see cref="ScoringOptions.AlarmMatchIoU"/>)
-/// in the ground-truth frame nearest in time. The first alarm of a hazard object is a hit; any other alarm
+/// <item>An alarm belongs to the ground-truth object its box overlaps most (IoU ≥ <see cref="ScoringOptions.AlarmMatchIoU"/>, or the
+/// smaller box covered ≥ <see cref="ScoringOptions.AlarmMatchOverlap"/>, highest IoU first) in the ground-truth frame nearest in time. The first alarm of a hazard object is a hit; any other alarm
 /// (on waste, on nothing, or a second one on the same object) is a false alarm.</item>
 /// <item>hazard_recall: hits / hazard objects visible (fraction ≥ <see cref="ScoringOptions.MinVisibleFraction"/>) at least
 /// <see cref="ScoringOptions.MinVisibleSeconds"/>. Alarms on objects visible less count as hits but not in the denominator.</item>
@@ -119,13 +119,21 @@ public sealed class ScenarioScorer
     {
         int f = NearestFrame(frames, a.TimeSeconds);
         if (f < 0) return -1;
+        // An object entering the view is detected with a box cut by the frame edge while its true box is whole: such an
+        // alarm box lies inside the true box (high overlap of the smaller box) with a low IoU. Accept either; among the
+        // accepted, the highest IoU wins (a battery lying on a cardboard box matches the battery).
         int best = -1;
-        float bestIoU = _o.AlarmMatchIoU;
+        float bestIoU = -1f;
         foreach (var o in frames[f].Objects)
         {
             if (o.VisibleFraction <= 0) continue;
             float iou = o.Box.IoU(a.Box);
-            if (iou >= bestIoU) { bestIoU = iou; best = o.ObjectId; }
+            float ix = MathF.Min(o.Box.X2, a.Box.X2) - MathF.Max(o.Box.X1, a.Box.X1);
+            float iy = MathF.Min(o.Box.Y2, a.Box.Y2) - MathF.Max(o.Box.Y1, a.Box.Y1);
+            float smaller = MathF.Min(o.Box.Area, a.Box.Area);
+            float overlap = ix > 0 && iy > 0 && smaller > 0 ? ix * iy / smaller : 0f;
+            if (iou < _o.AlarmMatchIoU && overlap < _o.AlarmMatchOverlap) continue;
+            if (iou > bestIoU) { bestIoU = iou; best = o.ObjectId; }
         }
         return best;
     }

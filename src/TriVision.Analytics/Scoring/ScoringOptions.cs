@@ -14,6 +14,9 @@ public sealed class ScoringOptions
     /// <summary>An alarm belongs to the ground-truth object its box overlaps most, at least this much, in the nearest frame.</summary>
     public float AlarmMatchIoU { get; set; } = 0.3f;
 
+    /// <summary>... or when this share of the smaller of the two boxes is covered by the other (a box cut by the frame edge).</summary>
+    public float AlarmMatchOverlap { get; set; } = 0.7f;
+
     /// <summary>Track to ground-truth matching threshold for id switches (MOT convention).</summary>
     public float TrackMatchIoU { get; set; } = 0.5f;
 

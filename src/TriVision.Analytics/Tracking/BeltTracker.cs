@@ -60,7 +60,7 @@ public sealed class BeltTracker
     /// <summary>Live tracks (tentative, tracked and lost), valid until the next <see cref="Update"/>.</summary>
     public ReadOnlySpan<Track> Tracks => new(_active, 0, _activeCount);
 
-    /// <summary>Along-belt speeds (m/s) measured this frame from tracks matched in consecutive frames: input of the belt speed estimator.</summary>
+    /// <summary>Along-belt speeds (m/s) measured this frame, each from one track's displacement over at least <see cref="TrackerOptions.SpeedBaselineMs"/>: input of the belt speed estimator.</summary>
     public ReadOnlySpan<float> SpeedSamples => new(_speedSamples, 0, _speedSampleCount);
 
     /// <summary>Line crossings that happened in the frame just processed.</summary>
@@ -250,16 +250,27 @@ public sealed class BeltTracker
         t.Height += 0.5f * (d.Box.Height - t.Height);
         t.SpeedMetresPerSecond = along / _geometry.PixelsPerMetre;
 
+        // Speed samples span at least SpeedBaselineMs between two measured positions of the same track: over one frame
+        // (7 px at 0.5 m/s, 30 fps) box jitter of a couple of pixels would be a 30 % error, over 200 ms it is 5 %.
+        // A box whose length along the belt changed is being cut by the frame edge or partly hidden: its centre does not
+        // move with the object, so the reference restarts there instead of giving a sample.
         float measuredAlong = _geometry.AlongMetres(zx, zy);
-        // A box whose length along the belt changed is being clipped by the frame edge or partly hidden: its centre
-        // moves at a different speed from the object, so it gives no speed sample.
         float length = MathF.Abs(d.Box.Width * dir.X) + MathF.Abs(d.Box.Height * dir.Y);
+        long sinceRef = nowNs - t.LastMeasuredNs;
         bool sameSize = MathF.Abs(length - t.LastMeasuredLength) <= 0.05f * t.LastMeasuredLength + 1f;
-        if (sameSize && t.LastMeasuredNs != 0 && nowNs - t.LastMeasuredNs is > 0 and <= 1_000_000_000L && _speedSampleCount < _speedSamples.Length)
-            _speedSamples[_speedSampleCount++] = (measuredAlong - t.LastMeasuredAlong) / ((nowNs - t.LastMeasuredNs) * 1e-9f);
-        t.LastMeasuredAlong = measuredAlong;
-        t.LastMeasuredLength = length;
-        t.LastMeasuredNs = nowNs;
+        bool restart = !sameSize || sinceRef > 1_000_000_000L || sinceRef <= 0;
+        if (!restart && sinceRef >= _o.SpeedBaselineMs * 1_000_000L)
+        {
+            if (_speedSampleCount < _speedSamples.Length)
+                _speedSamples[_speedSampleCount++] = (measuredAlong - t.LastMeasuredAlong) / (sinceRef * 1e-9f);
+            restart = true;
+        }
+        if (restart)
+        {
+            t.LastMeasuredAlong = measuredAlong;
+            t.LastMeasuredLength = length;
+            t.LastMeasuredNs = nowNs;
+        }
 
         t.Record(d, nowNs);
         if (!t.IsConfirmed && t.Hits >= _o.MinHitsToConfirm) t.IsConfirmed = true;

@@ -54,10 +54,13 @@ public sealed class FlowCounter
         if (_startNs < 0) return 0f;
         long span = Math.Min(_windowNs, nowNs - _startNs);
         if (span <= 0) return 0f;
+        // Entries are in time order: walk back from the newest and stop at the first outside the window.
         int n = 0;
-        for (int i = 0; i < _ringCount; i++)
+        for (int k = 1; k <= _ringCount; k++)
         {
-            if (nowNs - _ringTimes[i] <= span && (classId < 0 || _ringClasses[i] == classId)) n++;
+            int i = (_ringNext - k + _ringTimes.Length) % _ringTimes.Length;
+            if (nowNs - _ringTimes[i] > span) break;
+            if (classId < 0 || _ringClasses[i] == classId) n++;
         }
         return n * (60e9f / span);
     }

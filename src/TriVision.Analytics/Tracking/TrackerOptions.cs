@@ -47,6 +47,9 @@ public sealed class TrackerOptions
     /// <summary>Window over which flow per minute is measured.</summary>
     public int FlowWindowMs { get; set; } = 60_000;
 
+    /// <summary>Shortest time between the two positions of a belt speed sample (longer baseline, less box jitter).</summary>
+    public int SpeedBaselineMs { get; set; } = 200;
+
     public void Validate()
     {
         static void Check(bool ok, string key, object value, string allowed)
@@ -67,6 +70,7 @@ public sealed class TrackerOptions
         Check(MaxTracks is >= 1 and <= 65535, nameof(MaxTracks), MaxTracks, "must be in [1, 65535]");
         Check(MaxDetectionsPerFrame is >= 1 and <= 65535, nameof(MaxDetectionsPerFrame), MaxDetectionsPerFrame, "must be in [1, 65535]");
         Check(ClassCount >= 1 && ClassCount <= 256, nameof(ClassCount), ClassCount, "must be in [1, 256]");
+        Check(SpeedBaselineMs is >= 0 and <= 1000, nameof(SpeedBaselineMs), SpeedBaselineMs, "must be in [0, 1000]");
         Check(FlowWindowMs >= 1000, nameof(FlowWindowMs), FlowWindowMs, "must be >= 1000");
     }
 }

@@ -98,10 +98,21 @@ public static class DatasetWriter
         return o;
     }
 
-    private static void WriteImage(DatasetOptions options, string root, string splitName, DatasetSplit split, int index, Scratch scratch)
+    /// <summary>
+    /// The simulator for one dataset image, positioned so that its first <see cref="BeltSimulator.RenderNext"/>
+    /// renders exactly that image (what <see cref="Write"/> saves).
+    /// </summary>
+    public static BeltSimulator CreateScene(DatasetOptions options, DatasetSplit split, int index)
     {
         SimulatorOptions so = SceneOptions(options, split, index);
-        var sim = new BeltSimulator(so, null, so.Width);
+        // A still never scrolls, so a belt tile as wide as the frame is enough.
+        return new BeltSimulator(so, null, so.Width);
+    }
+
+    private static void WriteImage(DatasetOptions options, string root, string splitName, DatasetSplit split, int index, Scratch scratch)
+    {
+        BeltSimulator sim = CreateScene(options, split, index);
+        SimulatorOptions so = sim.Options;
         int size = sim.Format.BufferSize;
         if (scratch.Pixels.Length < size) scratch.Pixels = new byte[size];
         SimFrame frame = sim.RenderNext(scratch.Pixels);

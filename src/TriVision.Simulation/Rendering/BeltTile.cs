@@ -76,7 +76,7 @@ internal sealed class BeltTile
                     if (speck > 0.9996) c = Rgb.Grey(0.45 + 0.3 * ValueNoise.Hash(x, y, seed + 78));
                     else if (speck < 0.0015) c *= 0.6;
                     double seam = Math.Abs(xm - seamX - seamWiggle);
-                    if (seam < 0.012) c *= seam < 0.002 ? 0.6 : 1.12;
+                    if (seam < 0.012) c *= seam < 0.002 ? 0.75 : 1.05;
                     c *= edgeShade;
                 }
                 else c = Skirt(xm, ym, beltWidthM, seed);

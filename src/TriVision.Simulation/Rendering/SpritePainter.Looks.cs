@@ -110,22 +110,25 @@ internal static partial class SpritePainter
             case ObjectKind.PlasticBottle:
                 k.L = rng.Range(0.17, 0.34);
                 k.W = 2 * rng.Range(0.028, 0.048);
-                k.C1 = rng.Pick<Rgb>([new(0.86, 0.9, 0.94), new(0.86, 0.9, 0.94), new(0.55, 0.75, 0.9), new(0.45, 0.75, 0.5), new(0.6, 0.45, 0.3)]);
+                int tint = rng.Next(0, 5);
+                k.C1 = tint switch { <= 1 => new Rgb(0.86, 0.9, 0.94), 2 => new Rgb(0.55, 0.75, 0.9), 3 => new Rgb(0.45, 0.75, 0.5), _ => new Rgb(0.6, 0.45, 0.3) };
                 k.C2 = AnyPaint(ref rng);
                 k.C3 = AnyPaint(ref rng);
-                k.Alpha = rng.Range(0.4, 0.65);
+                // Clear PET shows the belt through it; edges and highlights carry its shape.
+                k.Alpha = tint <= 1 ? rng.Range(0.18, 0.35) : rng.Range(0.35, 0.55);
                 k.Variant = rng.Chance(0.35) ? 1 : 0; // crushed
                 k.P1 = rng.Chance(0.7) ? 1 : 0; // label
                 break;
             case ObjectKind.GlassBottle:
                 k.L = rng.Range(0.2, 0.32);
                 k.W = 2 * rng.Range(0.029, 0.04);
-                k.C1 = rng.Pick<Rgb>([new(0.15, 0.42, 0.18), new(0.38, 0.2, 0.07), new(0.78, 0.84, 0.82)]).Jitter(ref rng, 0.05);
+                int glass = rng.Next(0, 3);
+                k.C1 = (glass switch { 0 => new Rgb(0.15, 0.42, 0.18), 1 => new Rgb(0.38, 0.2, 0.07), _ => new Rgb(0.78, 0.84, 0.82) }).Jitter(ref rng, 0.05);
                 k.C2 = AnyPaint(ref rng);
                 k.C3 = rng.Chance(0.5) ? Metal : AnyPaint(ref rng);
-                k.P2 = rng.Chance(0.5) ? 1 : 0; // crown cap
-                k.Alpha = rng.Range(0.72, 0.9);
+                k.Alpha = glass == 2 ? rng.Range(0.4, 0.6) : rng.Range(0.68, 0.85);
                 k.P1 = rng.Chance(0.7) ? 1 : 0;
+                k.P2 = rng.Chance(0.5) ? 1 : 0; // crown cap
                 break;
             case ObjectKind.MetalCan:
                 k.Variant = rng.Chance(0.5) ? 1 : 0; // crushed

@@ -79,3 +79,21 @@ public class BeltSpeedEstimatorTests
         return strip;
     }
 }
+
+public class MedianTests
+{
+    [Fact]
+    public void Quickselect_median_equals_the_sorted_median()
+    {
+        var r = new Random(9);
+        for (int n = 1; n < 60; n++)
+        {
+            var values = new float[n];
+            for (int i = 0; i < n; i++) values[i] = r.Next(0, 20) * 0.1f; // with duplicates
+            var sorted = (float[])values.Clone();
+            Array.Sort(sorted);
+            float expected = n % 2 == 1 ? sorted[n / 2] : 0.5f * (sorted[n / 2 - 1] + sorted[n / 2]);
+            Assert.Equal(expected, BeltSpeedEstimator.Median(values), 5);
+        }
+    }
+}

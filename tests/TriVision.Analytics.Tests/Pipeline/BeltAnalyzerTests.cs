@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using TriVision.Analytics.Alarms;
 using TriVision.Analytics.Jams;
 using TriVision.Analytics.Pipeline;
@@ -17,7 +18,7 @@ public class BeltAnalyzerTests(ITestOutputHelper output)
         var belt = new SyntheticBelt(21) { DropoutRate = 0.15 };
         for (int i = 0; i < 60; i++)
             belt.Objects.Add(new SyntheticBelt.Obj(i + 1, i % 3 == 0 ? i % 4 : 4, i * 0.5, 140 + (i * 37) % 220, 60, 50, 200, 0.85f));
-        var analyzer = new BeltAnalyzer(TestBelt.Create());
+        using var analyzer = new BeltAnalyzer(TestBelt.Create());
         var recorder = new ScenarioRecorder(0);
         var truth = new List<GroundTruthFrame>();
         for (int i = 0; i < 900; i++)
@@ -47,7 +48,7 @@ public class BeltAnalyzerTests(ITestOutputHelper output)
         using var dir = new TempDirectory();
         using var store = new SqliteAlarmStore(Path.Combine(dir.Path, "a.db"));
         using var alarms = new AlarmManager(store, time: new ManualTimeProvider());
-        var analyzer = new BeltAnalyzer(TestBelt.Create());
+        using var analyzer = new BeltAnalyzer(TestBelt.Create());
         long t = 0;
         for (int i = 0; i < 200; i++, t += 33_333_333)
         {
@@ -62,5 +63,29 @@ public class BeltAnalyzerTests(ITestOutputHelper output)
         var jam = Assert.Single(alarms.Open, a => a.Kind == AlarmKind.Jam);
         Assert.Equal(AlarmSeverity.Critical, jam.Severity);
         Assert.Equal(JamState.Jammed, analyzer.Jam.State); // objects do not move: tracks measure ~0 m/s
+    }
+
+    [Fact]
+    public void Metrics_report_the_last_frame_per_camera()
+    {
+        using var analyzer = new BeltAnalyzer(TestBelt.Create());
+        analyzer.Process(0, new[] { new Detection(new BoxF(0, 100, 320, 400), 0.9f, 4) });
+        var seen = new Dictionary<string, double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (inst, l) => { if (inst.Meter.Name == "TriVision.Analytics") l.EnableMeasurementEvents(inst); };
+        listener.SetMeasurementEventCallback<float>((inst, v, tags, _) => { if (Cam(tags) == "cam1") seen[inst.Name] = v; });
+        listener.SetMeasurementEventCallback<int>((inst, v, tags, _) => { if (Cam(tags) == "cam1") seen[inst.Name] = v; });
+        listener.SetMeasurementEventCallback<long>((inst, v, tags, _) => { if (Cam(tags) == "cam1") seen[inst.Name] = v; });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        Assert.Equal(0.25, seen["trivision_belt_occupancy"], 2);
+        Assert.Equal(1, seen["trivision_tracks_active"]);
+        Assert.Equal(0, seen["trivision_jam_state"]);
+    }
+
+    private static string? Cam(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        foreach (var t in tags) if (t.Key == "camera") return t.Value as string;
+        return null;
     }
 }

@@ -56,6 +56,16 @@ public class ScenarioScorerTests
     }
 
     [Fact]
+    public void An_alarm_box_cut_by_the_frame_edge_still_matches_its_object()
+    {
+        // Object 1's true box is 100..160; the detector saw only 100..120 (IoU 1/3 is above 0.3 anyway, so use 100..115: IoU 0.25).
+        var cut = new AlarmObservation(0.7, 1, 1, new BoxF(100, 100, 115, 150), 12.0);
+        var s = new ScenarioScorer().Score(Truth(), new ScenarioOutputs(Array.Empty<TrackFrame>(), new[] { cut }, Array.Empty<JamObservation>()));
+        Assert.Equal(1.0, s.Figures.HazardRecall);
+        Assert.Equal(0, s.Figures.FalseHazardAlarms);
+    }
+
+    [Fact]
     public void Missing_alarm_lowers_recall()
     {
         var s = new ScenarioScorer().Score(Truth(), new ScenarioOutputs(Array.Empty<TrackFrame>(), Array.Empty<AlarmObservation>(), Array.Empty<JamObservation>()));

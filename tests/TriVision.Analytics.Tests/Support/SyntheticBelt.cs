@@ -19,6 +19,8 @@ internal sealed class SyntheticBelt
     private readonly Random _random;
     public List<Obj> Objects { get; } = new();
     public double DropoutRate { get; set; }
+    /// <summary>Uniform noise (± pixels) on each edge of each detected box, like a real detector's.</summary>
+    public float Jitter { get; set; }
     public double Fps { get; set; } = 30;
     public float FrameWidth { get; set; } = 1280;
 
@@ -49,7 +51,8 @@ internal sealed class SyntheticBelt
             if (hidden || drop || visibleX < 0.3f) continue;
             float score = o.Score;
             foreach (var (from, to, s) in o.ScoreOverrides) if (t >= from && t < to) score = s;
-            dets.Add(new Detection(new BoxF(MathF.Max(box.X1, 0), box.Y1, MathF.Min(box.X2, FrameWidth), box.Y2), score, o.ClassId));
+            float J() => Jitter * (float)(_random.NextDouble() * 2 - 1);
+            dets.Add(new Detection(new BoxF(MathF.Max(box.X1 + J(), 0), box.Y1 + J(), MathF.Min(box.X2 + J(), FrameWidth), box.Y2 + J()), score, o.ClassId));
         }
         return (dets.ToArray(), new GroundTruthFrame(t, truth));
     }
