@@ -14,6 +14,7 @@ public static class Program
         new DetectVerb(),
         new DatasetVerb(),
         new EvalVerb(),
+        new ScenariosVerb(),
         new RunVerb(),
     ];
 

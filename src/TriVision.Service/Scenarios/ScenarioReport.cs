@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using TriVision.Analytics.Scoring;
+
+namespace TriVision.Service.Scenarios;
+
+/// <summary>
+/// The result of <c>trivision scenarios</c>: the scorer's figures (<c>overall</c> and <c>scenarios</c>, the
+/// interface of issue 5) plus a <c>run</c> object saying what produced them and how fast.
+/// </summary>
+public sealed class ScenarioReport
+{
+    public ScenarioReport(ScoringReport scoring, IReadOnlyList<ScenarioRunResult> runs, ulong seed, string model, double durationScale)
+    {
+        Scoring = scoring ?? throw new ArgumentNullException(nameof(scoring));
+        Runs = runs ?? throw new ArgumentNullException(nameof(runs));
+        Seed = seed;
+        Model = model;
+        DurationScale = durationScale;
+        foreach (var r in runs)
+        {
+            SimulatedSeconds += r.SimulatedSeconds;
+            WallSeconds += r.WallSeconds;
+            Frames += r.Frames;
+        }
+    }
+
+    public ScoringReport Scoring { get; }
+    public IReadOnlyList<ScenarioRunResult> Runs { get; }
+    public ulong Seed { get; }
+    public string Model { get; }
+    public double DurationScale { get; }
+    public double SimulatedSeconds { get; }
+    public double WallSeconds { get; }
+    public long Frames { get; }
+    public double SpeedUp => WallSeconds > 0 ? SimulatedSeconds / WallSeconds : 0;
+
+    public string ToJson()
+    {
+        var root = JsonNode.Parse(Scoring.ToJson())!.AsObject();
+        var scenarios = root["scenarios"]!.AsArray();
+        for (int i = 0; i < scenarios.Count && i < Runs.Count; i++)
+        {
+            var s = scenarios[i]!.AsObject();
+            s["frames"] = Runs[i].Frames;
+            s["wall_s"] = Math.Round(Runs[i].WallSeconds, 3);
+            s["speed_up"] = Math.Round(Runs[i].SpeedUp, 3);
+            s["detections"] = Runs[i].Detections;
+            s["render_s"] = Math.Round(Runs[i].Stages.RenderSeconds, 3);
+            s["detect_s"] = Math.Round(Runs[i].Stages.DetectSeconds, 3);
+            s["analyze_s"] = Math.Round(Runs[i].Stages.AnalyzeSeconds, 3);
+        }
+        root["run"] = new JsonObject
+        {
+            ["seed"] = Seed,
+            ["model"] = Model,
+            ["duration_scale"] = DurationScale,
+            ["frames"] = Frames,
+            ["simulated_hours"] = Math.Round(SimulatedSeconds / 3600.0, 4),
+            ["wall_s"] = Math.Round(WallSeconds, 3),
+            ["speed_up"] = Math.Round(SpeedUp, 3),
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>One row per scenario and the overall row; "-" where a figure does not apply.</summary>
+    public void WriteTable(IAnsiConsole console)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var h in new[] { "scenario", "sim s", "recall", "false haz/h", "latency ms", "ETA err %", "jam lead s", "missed jams", "false jam/h", "id sw/100", "x real time" })
+            table.AddColumn(new TableColumn(h).RightAligned());
+        table.Columns[0].LeftAligned();
+        for (int i = 0; i < Scoring.Scenarios.Count; i++)
+            table.AddRow(Row(Scoring.Scenarios[i], i < Runs.Count ? Runs[i].SpeedUp : null));
+        table.AddEmptyRow();
+        table.AddRow(Row(Scoring.Overall, SpeedUp));
+        console.Write(table);
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"seed {Seed}, model {Model}: {SimulatedSeconds / 3600.0:0.###} simulated hours ({Frames} frames) in {WallSeconds:0.0} s wall time, {SpeedUp:0.00}x real time"));
+    }
+
+    private static string[] Row(ScenarioFigures f, double? speedUp) =>
+    [
+        Markup.Escape(f.Name),
+        F(f.DurationSeconds, "0"),
+        f.HazardRecall is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r:P1} ({f.HazardObjectsAlarmed}/{f.HazardObjects})") : "-",
+        string.Create(CultureInfo.InvariantCulture, $"{f.FalseHazardAlarmsPerHour:0.0} ({f.FalseHazardAlarms})"),
+        F(f.AlarmLatencyMedianMs, "0"),
+        F(f.EtaErrorMedianPct, "0.0"),
+        F(f.JamLeadTimeMedianS, "0.0"),
+        f.Jams > 0 ? string.Create(CultureInfo.InvariantCulture, $"{f.MissedJams}/{f.Jams}") : "-",
+        string.Create(CultureInfo.InvariantCulture, $"{f.FalseJamWarningsPerHour:0.0} ({f.FalseJamWarnings})"),
+        F(f.IdSwitchesPer100Tracks, "0.00"),
+        F(speedUp, "0.00"),
+    ];
+
+    private static string F(double? v, string format) => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "-";
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using TriVision.Service.Cli;
+using TriVision.Service.Detectors;
+
+namespace TriVision.Service.Tests.Scenarios;
+
+/// <summary>
+/// The short scenario run of CI: the real verb, the real ONNX detector and the simulator, on two hazard
+/// scenarios cut to a few seconds. Checks the JSON contract of issue 5 and that every figure is in range.
+/// </summary>
+public class ScenariosVerbTests : IDisposable
+{
+    private static readonly string[] Figures =
+    [
+        "hazard_recall", "false_hazard_alarms_per_hour", "alarm_latency_median_ms", "eta_error_median_pct",
+        "jam_lead_time_median_s", "missed_jams", "false_jam_warnings_per_hour", "id_switches_per_100_tracks",
+    ];
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("trivision-scen-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>The shipped model when it is in the checkout, else the benchmark fixture (random weights: the plumbing, not the figures).</summary>
+    internal static string ModelPath()
+    {
+        string root = RepoRoot();
+        foreach (var candidate in new[] { "models/trivision-hazard-v1.onnx", "tests/fixtures/models/bench_640.onnx" })
+        {
+            string path = Path.Combine(root, candidate);
+            if (File.Exists(path)) return path;
+        }
+        throw new FileNotFoundException($"neither models/trivision-hazard-v1.onnx nor tests/fixtures/models/bench_640.onnx under {root}");
+    }
+
+    internal static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "TriVision.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException($"no TriVision.sln above {AppContext.BaseDirectory}");
+    }
+
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = Program.Run(args, new CliContext(stdout, stderr, new OnnxDetectorFactory()));
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Short_run_writes_the_issue_5_json_with_figures_in_range()
+    {
+        string json = Path.Combine(_dir, "scen.json");
+        var (code, stdout, stderr) = Run("scenarios", "--seed", "101", "--model", ModelPath(), "--provider", "cpu",
+            "--only", "hazard_fast,hazard_mixed", "--duration-scale", "0.008", "--json", json);
+        Assert.True(code == 0, $"exit {code}: {stderr}");
+        Assert.Contains("hazard_fast", stdout);
+        Assert.Contains("overall", stdout);
+        Assert.Contains("x real time", stderr + stdout);
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var root = doc.RootElement;
+        CheckFigures(root.GetProperty("overall"));
+        var scenarios = root.GetProperty("scenarios");
+        Assert.Equal(2, scenarios.GetArrayLength());
+        Assert.Equal("hazard_fast", scenarios[0].GetProperty("name").GetString());
+        Assert.Equal("hazard_mixed", scenarios[1].GetProperty("name").GetString());
+        foreach (var s in scenarios.EnumerateArray())
+        {
+            CheckFigures(s);
+            // 300 s x 0.008 and 600 s x 0.008 at 30 fps.
+            Assert.True(s.GetProperty("frames").GetInt64() >= 72);
+        }
+        Assert.Equal(72 + 144, root.GetProperty("run").GetProperty("frames").GetInt64());
+        Assert.Equal(7.2, root.GetProperty("overall").GetProperty("duration_s").GetDouble(), 3);
+        Assert.Equal(101UL, root.GetProperty("run").GetProperty("seed").GetUInt64());
+    }
+
+    private static void CheckFigures(JsonElement f)
+    {
+        foreach (var name in Figures)
+            Assert.True(f.TryGetProperty(name, out _), $"'{name}' missing in {f}");
+        InRangeOrNull(f, "hazard_recall", 0, 1);
+        InRangeOrNull(f, "false_hazard_alarms_per_hour", 0, double.MaxValue);
+        InRangeOrNull(f, "alarm_latency_median_ms", 0, 60_000);
+        InRangeOrNull(f, "eta_error_median_pct", 0, double.MaxValue);
+        InRangeOrNull(f, "jam_lead_time_median_s", 0, 120);
+        InRangeOrNull(f, "false_jam_warnings_per_hour", 0, double.MaxValue);
+        InRangeOrNull(f, "id_switches_per_100_tracks", 0, double.MaxValue);
+        Assert.Equal(0, f.GetProperty("missed_jams").GetInt32());
+        Assert.True(f.GetProperty("hazard_objects_alarmed").GetInt32() <= f.GetProperty("hazard_objects").GetInt32());
+    }
+
+    private static void InRangeOrNull(JsonElement f, string name, double min, double max)
+    {
+        var v = f.GetProperty(name);
+        if (v.ValueKind == JsonValueKind.Null) return;
+        double x = v.GetDouble();
+        Assert.True(x >= min && x <= max, $"{name} = {x}, outside [{min}, {max}]");
+    }
+
+    [Fact]
+    public void Unknown_scenario_is_a_usage_error_naming_the_known_ones()
+    {
+        var (code, stdout, stderr) = Run("scenarios", "--seed", "1", "--model", ModelPath(), "--only", "hazard_fast,nope");
+        Assert.Equal(CliExitCode.Usage, code);
+        Assert.Equal("", stdout);
+        Assert.Contains("'nope'", stderr);
+        Assert.Contains("normal_flow", stderr);
+    }
+
+    [Fact]
+    public void Missing_model_is_not_found_and_names_the_path()
+    {
+        string missing = Path.Combine(_dir, "absent.onnx");
+        var (code, _, stderr) = Run("scenarios", "--seed", "1", "--model", missing);
+        Assert.Equal(CliExitCode.NotFound, code);
+        Assert.Contains(missing, stderr);
+    }
+
+    [Fact]
+    public void Duration_scale_out_of_range_is_a_usage_error()
+    {
+        var (code, _, stderr) = Run("scenarios", "--seed", "1", "--duration-scale", "0");
+        Assert.Equal(CliExitCode.Usage, code);
+        Assert.Contains("--duration-scale", stderr);
+    }
+}
