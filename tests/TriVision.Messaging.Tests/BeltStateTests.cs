@@ -1,3 +1,4 @@
+using TriVision.Testing;
 using System.Text.Json;
 using TriVision.Messaging.Contract;
 using TriVision.Messaging.Health;

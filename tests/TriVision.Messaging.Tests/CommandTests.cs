@@ -1,3 +1,4 @@
+using TriVision.Testing;
 using System.Text;
 using System.Text.Json;
 using TriVision.Messaging.Commands;

@@ -1,3 +1,4 @@
+using TriVision.Testing;
 using System.Diagnostics;
 using TriVision.Messaging.Tests.Infrastructure;
 

@@ -1,3 +1,4 @@
+using TriVision.Testing;
 using TriVision.Messaging.Health;
 using TriVision.Messaging.Tests.Infrastructure;
 

@@ -1,3 +1,4 @@
+using TriVision.Testing;
 using System.Text;
 using TriVision.Messaging.Outbox;
 using TriVision.Messaging.Tests.Infrastructure;

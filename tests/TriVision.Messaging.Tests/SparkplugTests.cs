@@ -1,3 +1,4 @@
+using TriVision.Testing;
 using TriVision.Messaging.Contract;
 using TriVision.Messaging.Mqtt;
 using TriVision.Messaging.Sparkplug;

@@ -1,3 +1,4 @@
+using TriVision.Testing;
 using Xunit.Abstractions;
 using TriVision.Messaging.Mqtt;
 using TriVision.Messaging.Tests.Infrastructure;

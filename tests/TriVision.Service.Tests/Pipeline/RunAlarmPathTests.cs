@@ -1,3 +1,4 @@
+using TriVision.Testing;
 using System.Diagnostics;
 using System.Text.Json;
 using TriVision.Service.Host;

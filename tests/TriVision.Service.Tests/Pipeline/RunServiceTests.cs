@@ -1,3 +1,4 @@
+using TriVision.Testing;
 using System.Net;
 using System.Text.Json;
 using TriVision.Service.Detectors;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
-namespace TriVision.Messaging.Tests.Infrastructure;
+namespace TriVision.Testing;
 
 /// <summary>A real mosquitto broker on a free loopback port, with persistence in a temp folder so sessions survive a restart.</summary>
 public sealed partial class MosquittoBroker : IDisposable
@@ -94,5 +94,5 @@ public sealed partial class MosquittoBroker : IDisposable
     }
 
     [LibraryImport("libc", SetLastError = true)]
-    internal static partial int kill(int pid, int sig);
+    public static partial int kill(int pid, int sig);
 }
