@@ -101,7 +101,7 @@ public sealed unsafe partial class MqttClient
         if (rc != 0)
         {
             // The broker closes the socket after a refusing CONNACK: the refusal is the useful reason.
-            if (!_refused) _lastError = $"connection lost: {reason}";
+            if (!_refused) _lastError = $"connection lost: {reason}{(wasConnected ? "" : TlsHint(rc))}";
             if (wasConnected)
             {
                 MessagingLog.ConnectionLost(_logger, _options.Host, _options.Port, reason);

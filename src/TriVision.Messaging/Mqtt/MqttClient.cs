@@ -103,11 +103,21 @@ public sealed unsafe partial class MqttClient : IDisposable
         if (rc != MosquittoNative.ErrSuccess)
         {
             // Connection refused / unreachable at start: the loop's reconnect takes over.
-            _lastError = $"first connection attempt failed: {MosquittoNative.ErrorText(rc)}";
+            _lastError = $"first connection attempt failed: {MosquittoNative.ErrorText(rc)}{TlsHint(rc)}";
             MessagingLog.ConnectionLost(_logger, _options.Host, _options.Port, _lastError);
         }
         Check(MosquittoNative.mosquitto_loop_start(_handle), "mosquitto_loop_start");
     }
+
+    /// <summary>
+    /// With TLS on, a broker that rejects the client certificate closes the socket mid-handshake;
+    /// libmosquitto then reports a TLS, protocol or connection-lost error depending on timing, so
+    /// the message says what the likely cause is.
+    /// </summary>
+    private string TlsHint(int rc) =>
+        _options.Tls is not null && rc is MosquittoNative.ErrTls or MosquittoNative.ErrProtocol or MosquittoNative.ErrConnLost
+            ? " (TLS handshake failed: the broker may have refused this client certificate, or the CA file does not match the broker's certificate)"
+            : "";
 
     /// <summary>
     /// Queues a publish. Returns the libmosquitto status as a value (a broker being down is expected,

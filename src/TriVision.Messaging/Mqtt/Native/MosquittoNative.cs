@@ -33,7 +33,10 @@ internal static unsafe partial class MosquittoNative
 
     // enum mosq_err_t values we branch on
     internal const int ErrSuccess = 0;
+    internal const int ErrProtocol = 2;
     internal const int ErrNoConn = 4;
+    internal const int ErrConnLost = 7;
+    internal const int ErrTls = 8;
 
     // An explicit static constructor runs before the first native call through this class.
     static MosquittoNative() =>
