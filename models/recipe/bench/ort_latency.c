@@ -1,7 +1,9 @@
 /* Measures one-frame inference latency of an ONNX model through the ONNX Runtime C API on the CPU.
  * Build:  gcc -O2 -I../../../.native/include ort_latency.c -o /tmp/ort_latency -ldl
- * Run:    /tmp/ort_latency model.onnx [runs] [threads]   (loads libonnxruntime.so.1 via ORT_LIB or the
- *         repository's .native/onnxruntime/linux-x64 folder)
+ * Run:    /tmp/ort_latency model.onnx [runs] [threads] [input.f32 output.f32]
+ *         (loads libonnxruntime.so.1 via ORT_LIB or the repository's .native/onnxruntime/linux-x64 folder;
+ *         with input/output files it runs the raw float32 input and writes the raw first output, so the
+ *         recipe can check ONNX Runtime against PyTorch)
  * Prints median / p90 / mean milliseconds of Run() for a [1,3,H,W] float input read from the model. */
 #include <dlfcn.h>
 #include <stdio.h>
@@ -53,6 +55,11 @@ int main(int argc, char **argv) {
     size_t n = (size_t)(shape[0] * shape[1] * shape[2] * shape[3]);
     float *data = malloc(n * sizeof(float));
     for (size_t i = 0; i < n; i++) data[i] = (float)((i * 2654435761u) % 255) / 255.0f;
+    if (argc > 5) {
+        FILE *f = fopen(argv[4], "rb");
+        if (!f || fread(data, sizeof(float), n, f) != n) { fprintf(stderr, "cannot read %zu floats from %s\n", n, argv[4]); return 1; }
+        fclose(f);
+    }
 
     OrtAllocator *alloc; check(api->GetAllocatorWithDefaultOptions(&alloc), "GetAllocatorWithDefaultOptions");
     char *in_name, *out_name;
@@ -70,6 +77,15 @@ int main(int argc, char **argv) {
         check(api->Run(sess, NULL, ins, (const OrtValue *const *)&input, 1, outs, 1, &output), "Run");
         double dt = now_ms() - t0;
         if (i >= 0) t[i] = dt;
+        if (i == runs - 1 && argc > 5) {
+            OrtTensorTypeAndShapeInfo *oi; check(api->GetTensorTypeAndShape(output, &oi), "GetTensorTypeAndShape");
+            size_t count; check(api->GetTensorShapeElementCount(oi, &count), "GetTensorShapeElementCount");
+            float *od; check(api->GetTensorMutableData(output, (void **)&od), "GetTensorMutableData");
+            FILE *f = fopen(argv[5], "wb");
+            if (!f || fwrite(od, sizeof(float), count, f) != count) { fprintf(stderr, "cannot write %s\n", argv[5]); return 1; }
+            fclose(f);
+            api->ReleaseTensorTypeAndShapeInfo(oi);
+        }
         api->ReleaseValue(output);
     }
     double sum = 0; for (int i = 0; i < runs; i++) sum += t[i];
