@@ -1,4 +1,9 @@
+using TriVision.Core.Detections;
+using TriVision.Core.Frames;
+using TriVision.Inference.Decoding;
+using TriVision.Inference.Detectors;
 using TriVision.Inference.Tests.Evaluation;
+using TriVision.Inference.Tests.Onnx;
 
 namespace TriVision.Inference.Tests.Training;
 
@@ -6,6 +11,7 @@ namespace TriVision.Inference.Tests.Training;
 /// CI smoke test of the training recipe: draws a tiny YOLO dataset, trains a few steps with --smoke,
 /// and checks the exported ONNX model is valid with the Ultralytics layout [1, 4+nc, N] and metadata.
 /// </summary>
+[Collection(OrtCollection.Name)]
 public sealed class TrainingSmokeTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("tv_train_").FullName;
@@ -44,5 +50,14 @@ public sealed class TrainingSmokeTests : IDisposable
         Assert.Equal("images [1, 3, 128, 224] [1, 9, 588] 17", lines[0]);
         Assert.Equal("{0: 'gas_cylinder', 1: 'battery', 2: 'power_bank', 3: 'aerosol_can', 4: 'waste'}", lines[1]);
         Assert.Equal("[128, 224] 32", lines[2]);
+
+        // And the product loads it: TriVision's ORT binding, preprocessor and decoder run it on a frame.
+        using var detector = OnnxDetector.Open(new OnnxDetectorOptions { ModelPath = onnxPath });
+        Assert.Equal(OutputLayout.YoloV8, detector.Layout);
+        Assert.Equal((224, 128), (detector.InputWidth, detector.InputHeight));
+        Assert.Equal(["gas_cylinder", "battery", "power_bank", "aerosol_can", "waste"], detector.ClassNames);
+        var format = new FrameFormat(448, 256, PixelFormat.Bgr8);
+        int n = detector.Detect(new byte[format.BufferSize], format, new Detection[300]);
+        Assert.InRange(n, 0, 300);
     }
 }
