@@ -28,6 +28,11 @@ public sealed class ScenariosVerb : ICliVerb
         var provider = new Option<string>("--provider") { Description = "Execution provider", DefaultValueFactory = _ => "auto" };
         provider.AcceptOnlyFromAmong("cpu", "cuda", "tensorrt", "auto");
         var truth = new Option<bool>("--truth-detections") { Description = "Feed the simulator's visible boxes instead of a model (measures tracker, rules and jam predictor alone)" };
+        var hazardMin = new Option<float?>("--hazard-min-score") { Description = "Override every hazard rule's minimum score (default: the rules' own, 0.5); follows the model's calibration", HelpName = "0..1" };
+        hazardMin.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<float?>() is < 0f or > 1f or float.NaN) r.AddError("--hazard-min-score must be between 0 and 1.");
+        });
         var conf = new Option<float>("--conf") { Description = "Detector score threshold", DefaultValueFactory = _ => 0.25f, HelpName = "0..1" };
         scale.Validators.Add(r =>
         {
@@ -41,7 +46,7 @@ public sealed class ScenariosVerb : ICliVerb
 
         var command = new Command("scenarios", "Run the simulator's hazard and jam scenarios through model, tracker and rules; score against ground truth")
         {
-            seed, json, model, only, scale, provider, conf, truth,
+            seed, json, model, only, scale, provider, conf, truth, hazardMin,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(context,
             parse.GetValue(seed),
@@ -52,6 +57,7 @@ public sealed class ScenariosVerb : ICliVerb
             parse.GetValue(provider) ?? "auto",
             parse.GetValue(conf),
             parse.GetValue(truth),
+            parse.GetValue(hazardMin),
             cancel)));
         return command;
     }
@@ -72,7 +78,7 @@ public sealed class ScenariosVerb : ICliVerb
     }
 
     private static int Run(CliContext context, ulong seed, string? jsonPath, string modelPath, string? only, double durationScale,
-        string provider, float conf, bool truthDetections, CancellationToken cancel)
+        string provider, float conf, bool truthDetections, float? hazardMinScore, CancellationToken cancel)
     {
         var names = ParseNames(only);
         if (!truthDetections && !File.Exists(modelPath))
@@ -94,7 +100,7 @@ public sealed class ScenariosVerb : ICliVerb
         if (detector is not null && detector.ClassNames.Count < SimClasses.Count)
             context.Error.WriteLine($"trivision: warning: the model has {detector.ClassNames.Count} classes; the scenarios expect {SimClasses.Count} ({string.Join(", ", SimClasses.Names)})");
 
-        var runner = new ScenarioRunner(detector);
+        var runner = new ScenarioRunner(detector, hazardMinScore: hazardMinScore);
         var results = new List<ScenarioRunResult>(scenarios.Count);
         CliProgress.Run(context, $"scenarios seed {seed}", (int)Math.Min(totalFrames, int.MaxValue), step =>
         {

@@ -26,13 +26,25 @@ public sealed class ScenarioRunner
 
     private readonly IDetector? _detector;
     private readonly ScoringOptions _scoring;
+    private readonly float? _hazardMinScore;
 
     /// <param name="detector">The model to evaluate; null feeds the analyzer the simulator's own visible boxes
     /// (a perfect detector), which measures tracker, rules and jam predictor apart from the model.</param>
-    public ScenarioRunner(IDetector? detector, ScoringOptions? scoring = null)
+    /// <param name="hazardMinScore">Overrides every hazard rule's minimum track score (null: the rules' defaults). A model's
+    /// scores are calibrated its own way; this is the one rule setting that must follow the model.</param>
+    public ScenarioRunner(IDetector? detector, ScoringOptions? scoring = null, float? hazardMinScore = null)
     {
         _detector = detector;
         _scoring = scoring ?? new ScoringOptions();
+        _hazardMinScore = hazardMinScore;
+    }
+
+    private BeltAnalyzerOptions AnalyzerOptions()
+    {
+        var options = new BeltAnalyzerOptions();
+        if (_hazardMinScore is { } min)
+            foreach (var rule in options.Hazards.Classes) rule.MinScore = min;
+        return options;
     }
 
     /// <summary>How long a scenario runs under <paramref name="durationScale"/>: jam runs always reach 10 s past the onset so the jam is in them.</summary>
@@ -50,7 +62,7 @@ public sealed class ScenarioRunner
         var sim = new BeltSimulator(scenario);
         var format = sim.Format;
         var geometry = ScenarioGeometry.Create(sim.Geometry, scenario, format.Width, format.Height);
-        using var analyzer = new BeltAnalyzer(geometry);
+        using var analyzer = new BeltAnalyzer(geometry, AnalyzerOptions());
         var recorder = new ScenarioRecorder(StartNs);
 
         double length = RunLength(scenario, durationScale);

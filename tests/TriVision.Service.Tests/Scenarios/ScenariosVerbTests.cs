@@ -119,6 +119,14 @@ public class ScenariosVerbTests : IDisposable
     }
 
     [Fact]
+    public void Hazard_min_score_out_of_range_is_a_usage_error()
+    {
+        var (code, _, stderr) = Run("scenarios", "--seed", "1", "--hazard-min-score", "1.5");
+        Assert.Equal(CliExitCode.Usage, code);
+        Assert.Contains("--hazard-min-score", stderr);
+    }
+
+    [Fact]
     public void Duration_scale_out_of_range_is_a_usage_error()
     {
         var (code, _, stderr) = Run("scenarios", "--seed", "1", "--duration-scale", "0");
