@@ -53,6 +53,9 @@ public sealed class TriVisionHost : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // A start-up failure is reported once, as the CLI's one-line error; the host's own
+        // "Hosting failed to start" entry would repeat it with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Parse(options.Http.Address), options.Http.Port));
         var exporter = new PrometheusExporter();

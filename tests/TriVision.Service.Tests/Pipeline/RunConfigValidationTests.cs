@@ -106,3 +106,35 @@ public sealed class RunConfigValidationTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
+
+/// <summary>Failures when the service starts, seen as an operator sees them: the real process's stderr.</summary>
+public sealed class RunStartupFailureTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("trivision-start-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Strict_gpu_provider_missing_is_one_line_naming_the_setup_command_and_exit_4()
+    {
+        var config = ServiceConfigFiles.Valid(Path.Combine(_dir, "data"), 1883);
+        config["Model"]!["Provider"] = "tensorrt";
+        config["Model"]!["Strict"] = true;
+        string file = ServiceConfigFiles.Write(_dir, config);
+
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { typeof(Program).Assembly.Location, "run", "--config", file, "--duration", "5" })
+            start.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string stdout = process.StandardOutput.ReadToEnd();
+        string stderr = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000));
+
+        Assert.Equal(CliExitCode.MissingDependency, process.ExitCode);
+        Assert.Equal("", stdout);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("trivision: error: ", line);
+        Assert.Contains("scripts/setup.sh --gpu", line);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+}
