@@ -66,9 +66,13 @@ public static class FrameSourceFactory
                 {
                     throw new CaptureConfigurationException($"{key}:Source = '{options.Source}': {ex.Message}");
                 }
-                // A simulated camera runs in real time unless the camera's FrameRate says otherwise.
+                // Simulated time advances 1/fps per frame: pace the source at the same rate so the
+                // belt moves at its real speed in wall-clock time. A camera FrameRate without an fps
+                // in the URI sets the simulator's fps; with neither, the simulator's default is used.
                 var paced = options.Clone();
+                bool fpsInUri = parsed.Target is { } q && q.Contains("fps=", StringComparison.OrdinalIgnoreCase);
                 if (paced.FrameRate == 0) paced.FrameRate = sim.Fps;
+                else if (!fpsInUri) sim.Fps = paced.FrameRate;
                 return new RenderedFrameSource(cameraId, () => new SimulatorRenderer(sim), paced, logger);
             }
             default:

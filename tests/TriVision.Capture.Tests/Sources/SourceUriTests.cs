@@ -53,6 +53,25 @@ public sealed class SourceUriTests
         Assert.Contains("fps", bad.Message);
     }
 
+    [Theory]
+    [InlineData("simulator?seed=5&width=160&height=90", 15.0, 1.0 / 15)]     // camera rate sets the simulated step
+    [InlineData("simulator?seed=5&width=160&height=90&fps=30", 15.0, 1.0 / 30)] // an explicit fps wins (slow motion)
+    public void Simulated_time_step_follows_the_camera_frame_rate(string uri, double frameRate, double expectedStepS)
+    {
+        using var source = FrameSourceFactory.Create(uri, new CameraSourceOptions { FrameRate = frameRate });
+        using var slot = new LatestFrameSlot(source.CameraId, capacity: 4);
+        source.Open();
+        source.Start(slot);
+        var first = slot.DequeueAsync().AsTask().GetAwaiter().GetResult()!;
+        var second = slot.DequeueAsync().AsTask().GetAwaiter().GetResult()!;
+        double stepS = (second.DeviceTimestampNs - first.DeviceTimestampNs) / 1e9 / (second.DeviceFrameId - first.DeviceFrameId);
+        first.Release();
+        second.Release();
+        source.Stop();
+        slot.ReleaseAll();
+        Assert.Equal(expectedStepS, stepS, 6);
+    }
+
     [Fact]
     public void Simulator_source_delivers_rendered_frames_and_returns_its_buffers()
     {
