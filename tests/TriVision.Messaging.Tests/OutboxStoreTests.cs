@@ -51,7 +51,7 @@ public sealed class OutboxStoreTests
         using var tmp = new TempDir();
         using var store = new OutboxStore(tmp.File("o.db"), synchronousFull: false);
         // No broker at all: nothing is ever acknowledged, so the outbox only grows.
-        using var client = new Mqtt.MqttClient(new Mqtt.MqttClientOptions { Port = MosquittoBroker.FreePort(), ClientId = "nobroker" });
+        using var client = new Mqtt.MqttClient(new Mqtt.MqttClientOptions { Port = LoopbackPort.Free(), ClientId = "nobroker" });
         await using var publisher = new OutboxPublisher(client, store, new OutboxOptions { Bound = 20 });
         for (int i = 0; i < 30; i++)
         {

@@ -17,7 +17,7 @@ public sealed partial class MosquittoBroker : IDisposable
         _dir = Directory.CreateTempSubdirectory("trivision-broker-").FullName;
         // mosquitto started as root drops to its own user: it must be able to write its persistence file here.
         File.SetUnixFileMode(_dir, (UnixFileMode)0x1FF);
-        Port = FreePort();
+        Port = LoopbackPort.Free();
         _config = Path.Combine(_dir, "mosquitto.conf");
         File.WriteAllText(_config, $"""
             listener {Port} 127.0.0.1
@@ -84,14 +84,6 @@ public sealed partial class MosquittoBroker : IDisposable
         catch (IOException) { /* best effort: a temp folder */ }
     }
 
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     [LibraryImport("libc", SetLastError = true)]
     public static partial int kill(int pid, int sig);

@@ -72,7 +72,7 @@ public sealed class FFmpegSourceTests(GeneratedVideo video, ITestOutputHelper ou
     [Fact]
     public void Dead_url_is_a_fault_event_and_is_retried()
     {
-        int port = FFmpegTool.FreeTcpPort();
+        int port = TriVision.Testing.LoopbackPort.Free();
         string url = $"rtsp://127.0.0.1:{port}/nothing";
         var options = new CameraSourceOptions { Source = url, ReconnectMinDelay = TimeSpan.FromMilliseconds(100), ReconnectMaxDelay = TimeSpan.FromMilliseconds(200) };
         using var source = new FFmpegSource("dead", FFmpegInputKind.Rtsp, url, options, new TestLogger(output));
@@ -95,7 +95,7 @@ public sealed class FFmpegSourceTests(GeneratedVideo video, ITestOutputHelper ou
     [Fact]
     public void Rtsp_stream_on_loopback_is_captured()
     {
-        int port = FFmpegTool.FreeTcpPort();
+        int port = TriVision.Testing.LoopbackPort.Free();
         string url = $"rtsp://127.0.0.1:{port}/belt";
         // TriVision listens (-rtsp_flags listen); an ffmpeg "camera" pushes the test video to it.
         var options = new CameraSourceOptions { Source = url, RtspListen = true, RtspTransport = "tcp", StartTimeout = TimeSpan.FromSeconds(20) };
@@ -131,7 +131,7 @@ public sealed class FFmpegSourceTests(GeneratedVideo video, ITestOutputHelper ou
     [Fact]
     public void Http_mjpeg_stream_on_loopback_is_captured()
     {
-        int port = FFmpegTool.FreeTcpPort();
+        int port = TriVision.Testing.LoopbackPort.Free();
         string url = $"http://127.0.0.1:{port}/cam.mjpg";
         // An ffmpeg "IP camera" serving multipart MJPEG over HTTP on loopback.
         using var server = FFmpegTool.Start("-re", "-stream_loop", "-1", "-i", video.Path4s, "-c:v", "mjpeg", "-q:v", "5", "-f", "mpjpeg", "-listen", "1", url);

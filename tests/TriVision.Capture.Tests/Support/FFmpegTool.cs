@@ -24,11 +24,4 @@ internal static class FFmpegTool
         foreach (var a in args) psi.ArgumentList.Add(a);
         return Process.Start(psi)!;
     }
-
-    public static int FreeTcpPort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 }

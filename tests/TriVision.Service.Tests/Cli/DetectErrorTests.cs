@@ -49,10 +49,7 @@ public sealed class DetectErrorTests : IDisposable
     public void Dead_rtsp_url_is_a_clear_error()
     {
         // Nothing listens on this loopback port: the capture layer reports a fault before any frame.
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        int port = TriVision.Testing.LoopbackPort.Free();
         AssertFails(3, "Connection refused", "detect", "--model", _cli.ModelPath, "--source", $"rtsp://127.0.0.1:{port}/cam");
     }
 
