@@ -25,13 +25,15 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from trivision_det.cocoeval import evaluate, precision_recall_at  # noqa: E402
-from trivision_det.data import CachedSplit, augment, collate, load_data_yaml  # noqa: E402
+from trivision_det.data import CachedSplit, augment, augment_crop, collate, load_data_yaml  # noqa: E402
 from trivision_det.export import export_onnx  # noqa: E402
 from trivision_det.loss import DetectionLoss  # noqa: E402
 from trivision_det.model import TriVisionDetector, decode_boxes, flatten_outputs, make_anchors  # noqa: E402
 from trivision_det.record import write_curves_svg  # noqa: E402
 
-HYP = {"scale": 0.25, "translate": 0.08, "fliplr": 0.5, "flipud": 0.5, "hsv_h": 0.015, "hsv_s": 0.5, "hsv_v": 0.35}
+HYP = {"scale": 0.25, "translate": 0.08, "fliplr": 0.5, "flipud": 0.5, "hsv_h": 0.015, "hsv_s": 0.5, "hsv_v": 0.35,
+       # lighting the training images may lack (colour cast, gamma, illumination field), blur, noise
+       "cast": 0.3, "cast_p": 0.6, "gamma": 0.35, "field": 0.35, "field_p": 0.4, "blur_p": 0.2, "noise": 8.0, "noise_p": 0.3}
 
 
 def parse_args(argv=None):
@@ -145,29 +147,6 @@ def run_eval(model, split, limit=0):
     return gts, preds
 
 
-def random_crop(img, boxes, crop, rng):
-    """A crop at full scale, biased to contain objects (a random object's centre lies inside it)."""
-    H, W = img.shape[:2]
-    ch, cw = crop
-    if len(boxes) and rng.random() < 0.8:
-        b = boxes[rng.integers(len(boxes))]
-        cx, cy = (b[1] + b[3]) / 2, (b[2] + b[4]) / 2
-        x0 = int(np.clip(cx - rng.uniform(0.15, 0.85) * cw, 0, W - cw))
-        y0 = int(np.clip(cy - rng.uniform(0.15, 0.85) * ch, 0, H - ch))
-    else:
-        x0, y0 = int(rng.integers(0, W - cw + 1)), int(rng.integers(0, H - ch + 1))
-    img = np.ascontiguousarray(img[y0:y0 + ch, x0:x0 + cw])
-    if len(boxes):
-        boxes = boxes.copy()
-        area0 = (boxes[:, 3] - boxes[:, 1]) * (boxes[:, 4] - boxes[:, 2])
-        boxes[:, [1, 3]] = (boxes[:, [1, 3]] - x0).clip(0, cw)
-        boxes[:, [2, 4]] = (boxes[:, [2, 4]] - y0).clip(0, ch)
-        w, h = boxes[:, 3] - boxes[:, 1], boxes[:, 4] - boxes[:, 2]
-        # an object cut to less than 40% of itself is dropped: its remains no longer look like the class
-        boxes = boxes[(w > 2) & (h > 2) & (w * h >= 0.4 * area0)]
-    return img, boxes
-
-
 def logits_count(feats):
     return sum(c.shape[-1] * c.shape[-2] for _, c in feats)
 
@@ -264,9 +243,10 @@ def main(argv=None):
                 g["lr"] = lr
             imgs, boxes = [], []
             for i in perm[it * a.batch:(it + 1) * a.batch]:
-                im, bx = augment(np.asarray(train.images[i]), train.labels[i], rng, HYP)
                 if a.crop:
-                    im, bx = random_crop(im, bx, a.crop, rng)
+                    im, bx = augment_crop(train.images[i], train.labels[i], a.crop, rng, HYP)
+                else:
+                    im, bx = augment(np.asarray(train.images[i]), train.labels[i], rng, HYP)
                 imgs.append(im)
                 boxes.append(bx)
             x, gt, mask = collate(imgs, boxes)

@@ -4,6 +4,7 @@ Images are letterboxed to the model input once and cached as a uint8 array on di
 costs only augmentation and the network, not JPEG decoding and resizing of full frames.
 """
 import hashlib
+import math
 import os
 import pickle
 
@@ -152,8 +153,8 @@ class CachedSplit:
 
 
 def augment(img, boxes, rng, hyp):
-    """Cheap augmentation on one letterboxed image: scale/translate jitter, flips, HSV jitter.
-    boxes: [k,5] class,x1,y1,x2,y2 (copied)."""
+    """Augmentation of one whole letterboxed image: scale/translate jitter, flips, then the
+    photometric changes of `photometric`. boxes: [k,5] class,x1,y1,x2,y2 (copied)."""
     H, W = img.shape[:2]
     boxes = boxes.copy()
     s = rng.uniform(1 - hyp["scale"], 1 + hyp["scale"])
@@ -171,13 +172,70 @@ def augment(img, boxes, rng, hyp):
         h = boxes[:, 4] - boxes[:, 2]
         keep = (w > 2) & (h > 2) & (w * h > 0.3 * area0 * s * s)
         boxes = boxes[keep]
+    img, boxes = flips(img, boxes, rng, hyp)
+    return photometric(img, rng, hyp), boxes
+
+
+def augment_crop(img, boxes, crop, rng, hyp):
+    """Crop-first augmentation for training on crops: a window of crop/s pixels (s = scale jitter),
+    biased to contain an object, resized to the crop, then flips and photometric changes. Costs the
+    crop, not the whole image, so large inputs train as cheaply as small ones."""
+    ch, cw = crop
+    H, W = img.shape[:2]
+    s = rng.uniform(1 - hyp["scale"], 1 + hyp["scale"])
+    wh, ww = min(H, int(round(ch / s))), min(W, int(round(cw / s)))
+    win, boxes = crop_window(img, boxes, (wh, ww), rng)
+    if (wh, ww) != (ch, cw):
+        sx, sy = cw / ww, ch / wh
+        win = cv2.resize(win, (cw, ch), interpolation=cv2.INTER_LINEAR)
+        if len(boxes):
+            boxes = boxes.copy()
+            boxes[:, [1, 3]] *= sx
+            boxes[:, [2, 4]] *= sy
+    win, boxes = flips(np.ascontiguousarray(win), boxes, rng, hyp)
+    return photometric(win, rng, hyp), boxes
+
+
+def crop_window(img, boxes, size, rng):
+    """A window at full scale, biased to contain objects (a random object's centre lies inside it).
+    Objects cut to less than 40% of themselves are dropped: their remains no longer look like the class."""
+    H, W = img.shape[:2]
+    ch, cw = size
+    if len(boxes) and rng.random() < 0.8:
+        b = boxes[rng.integers(len(boxes))]
+        cx, cy = (b[1] + b[3]) / 2, (b[2] + b[4]) / 2
+        x0 = int(np.clip(cx - rng.uniform(0.15, 0.85) * cw, 0, W - cw))
+        y0 = int(np.clip(cy - rng.uniform(0.15, 0.85) * ch, 0, H - ch))
+    else:
+        x0, y0 = int(rng.integers(0, W - cw + 1)), int(rng.integers(0, H - ch + 1))
+    img = img[y0:y0 + ch, x0:x0 + cw]
+    if len(boxes):
+        boxes = boxes.copy()
+        area0 = (boxes[:, 3] - boxes[:, 1]) * (boxes[:, 4] - boxes[:, 2])
+        boxes[:, [1, 3]] = (boxes[:, [1, 3]] - x0).clip(0, cw)
+        boxes[:, [2, 4]] = (boxes[:, [2, 4]] - y0).clip(0, ch)
+        w, h = boxes[:, 3] - boxes[:, 1], boxes[:, 4] - boxes[:, 2]
+        boxes = boxes[(w > 2) & (h > 2) & (w * h >= 0.4 * area0)]
+    return img, boxes
+
+
+def flips(img, boxes, rng, hyp):
+    H, W = img.shape[:2]
     if rng.random() < hyp["fliplr"]:
         img = img[:, ::-1]
+        boxes = boxes.copy()
         boxes[:, [1, 3]] = W - boxes[:, [3, 1]]
     if rng.random() < hyp["flipud"]:
         img = img[::-1]
+        boxes = boxes.copy()
         boxes[:, [2, 4]] = H - boxes[:, [4, 2]]
-    img = np.ascontiguousarray(img)
+    return np.ascontiguousarray(img), boxes
+
+
+def photometric(img, rng, hyp):
+    """Lighting a plant may have that the training images lack: HSV jitter, a colour cast
+    (per-channel gain, i.e. another lamp's colour temperature), gamma, a smooth illumination field
+    (gradient, spot or vignette), motion blur along the belt and sensor noise."""
     g = 1 + rng.uniform(-1, 1, 3) * np.array([hyp["hsv_h"], hyp["hsv_s"], hyp["hsv_v"]])
     hsv = cv2.cvtColor(img, cv2.COLOR_RGB2HSV)
     x = np.arange(256, dtype=np.float32)
@@ -186,7 +244,28 @@ def augment(img, boxes, rng, hyp):
     lut_v = np.clip(x * g[2], 0, 255).astype(np.uint8)
     hsv = cv2.merge((cv2.LUT(hsv[..., 0], lut_h), cv2.LUT(hsv[..., 1], lut_s), cv2.LUT(hsv[..., 2], lut_v)))
     img = cv2.cvtColor(hsv, cv2.COLOR_HSV2RGB)
-    return img, boxes
+    if hyp.get("cast", 0) and rng.random() < hyp["cast_p"]:
+        gains = rng.uniform(1 - hyp["cast"], 1 + hyp["cast"], 3)
+        gamma = math.exp(rng.uniform(-hyp["gamma"], hyp["gamma"]))
+        base = (x / 255.0) ** gamma * 255.0
+        lut = np.clip(base[:, None] * gains[None, :], 0, 255).astype(np.uint8).reshape(256, 1, 3)
+        img = cv2.LUT(img, lut)
+    if hyp.get("field", 0) and rng.random() < hyp["field_p"]:
+        H, W = img.shape[:2]
+        yy, xx = np.mgrid[0:H, 0:W].astype(np.float32)
+        xx, yy = xx / W - 0.5, yy / H - 0.5
+        a, b = rng.uniform(-hyp["field"], hyp["field"], 2)
+        cx, cy = rng.uniform(-0.5, 0.5, 2)
+        r2 = (xx - cx) ** 2 + (yy - cy) ** 2
+        gain = (1 + a * xx * 2 + b * yy * 2) * (1 - rng.uniform(-0.5, 1.0) * hyp["field"] * r2 * 2)
+        img = np.clip(img.astype(np.float32) * np.clip(gain, 0.2, 2.0)[..., None], 0, 255).astype(np.uint8)
+    if hyp.get("blur_p", 0) and rng.random() < hyp["blur_p"]:
+        k = int(rng.choice([3, 5, 7]))
+        img = cv2.blur(img, (k, 1)) if rng.random() < 0.7 else cv2.GaussianBlur(img, (3, 3), 0)
+    if hyp.get("noise", 0) and rng.random() < hyp["noise_p"]:
+        sigma = rng.uniform(1, hyp["noise"])
+        img = np.clip(img.astype(np.float32) + rng.normal(0, sigma, img.shape).astype(np.float32), 0, 255).astype(np.uint8)
+    return img
 
 
 def collate(imgs, boxes_list):

@@ -9,7 +9,8 @@ namespace TriVision.Analytics.Jams;
 /// far the belt runs below nominal) and flow (a loaded belt letting few objects through). The risk is
 /// the largest of them, the worst signal decides. A belt below the stall speed for the stall time is
 /// jammed. Hysteresis: a state is entered at its enter threshold, left below its (lower) exit
-/// threshold, and held at least the minimum dwell before stepping down. Every change is kept with
+/// threshold, held at least the minimum dwell, and left only after the risk has stayed below the exit
+/// threshold for the clear delay (off-delay), so bursts merge into one episode. Every change is kept with
 /// its inputs. Allocation only on a state change.
 /// </summary>
 public sealed class JamPredictor
@@ -23,6 +24,7 @@ public sealed class JamPredictor
     private float _average = float.NaN;
     private long _stalledSinceNs = long.MinValue;
     private long _stateSinceNs;
+    private long _clearSinceNs = long.MinValue;
     private readonly List<JamStateChange> _history = new();
 
     public JamPredictor(float nominalSpeedMetresPerSecond, JamPredictorOptions? options = null)
@@ -104,6 +106,7 @@ public sealed class JamPredictor
             _history.Add(change);
             State = next;
             _stateSinceNs = nowNs;
+            _clearSinceNs = long.MinValue;
             StateChanged?.Invoke(change);
         }
         Last = new JamAssessment(State, risk, ttj, reason, inputs);
@@ -115,8 +118,18 @@ public sealed class JamPredictor
         if (jammed) return JamState.Jammed;
         JamState byEnter = risk >= _o.CriticalEnter ? JamState.Critical : risk >= _o.WarningEnter ? JamState.Warning : JamState.Normal;
         if (byEnter > State) return byEnter; // stepping up is immediate: a late warning is worse than a chattering one
+        float exit = State switch
+        {
+            JamState.Warning => _o.WarningExit,
+            JamState.Critical => _o.CriticalExit,
+            JamState.Jammed => float.PositiveInfinity, // no longer stalled: clearing starts now
+            _ => float.NegativeInfinity,
+        };
+        if (risk >= exit) _clearSinceNs = long.MinValue;
+        else if (_clearSinceNs == long.MinValue) _clearSinceNs = nowNs;
         bool dwelt = nowNs - _stateSinceNs >= _o.MinDwellMs * 1_000_000L;
-        if (!dwelt) return State;
+        bool cleared = _clearSinceNs != long.MinValue && nowNs - _clearSinceNs >= _o.ClearDelayMs * 1_000_000L;
+        if (!dwelt || !cleared) return State;
         return State switch
         {
             JamState.Jammed => risk >= _o.CriticalExit ? JamState.Critical : risk >= _o.WarningExit ? JamState.Warning : JamState.Normal,
@@ -153,6 +166,7 @@ public sealed class JamPredictor
         _lastNs = long.MinValue;
         _average = float.NaN;
         _stalledSinceNs = long.MinValue;
+        _clearSinceNs = long.MinValue;
         State = JamState.Normal;
         _history.Clear();
     }

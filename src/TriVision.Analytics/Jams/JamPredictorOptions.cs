@@ -41,6 +41,13 @@ public sealed class JamPredictorOptions
     /// <summary>A state is held at least this long before the predictor steps down (stepping up is immediate).</summary>
     public int MinDwellMs { get; set; } = 5000;
 
+    /// <summary>
+    /// Off-delay: the risk must stay below the current state's exit threshold this long, without a break, before the
+    /// predictor steps down. A belt that stutters or surges in bursts stays in one warning instead of warning, clearing
+    /// and warning again every few seconds.
+    /// </summary>
+    public int ClearDelayMs { get; set; } = 10_000;
+
     /// <summary>State changes kept in <see cref="JamPredictor.History"/>.</summary>
     public int HistoryCapacity { get; set; } = 256;
 
@@ -63,6 +70,7 @@ public sealed class JamPredictorOptions
         Check(CriticalExit < CriticalEnter && CriticalEnter <= 1, nameof(CriticalExit), CriticalExit, "must be below CriticalEnter");
         Check(WarningEnter < CriticalEnter, nameof(WarningEnter), WarningEnter, "must be below CriticalEnter");
         Check(MinDwellMs >= 0, nameof(MinDwellMs), MinDwellMs, "must be >= 0");
+        Check(ClearDelayMs >= 0, nameof(ClearDelayMs), ClearDelayMs, "must be >= 0");
         Check(HistoryCapacity >= 1, nameof(HistoryCapacity), HistoryCapacity, "must be >= 1");
     }
 }

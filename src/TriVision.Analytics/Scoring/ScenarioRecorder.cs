@@ -27,7 +27,7 @@ public sealed class ScenarioRecorder
         _tracks.Add(new TrackFrame(t, boxes));
         foreach (var a in analyzer.Hazards.Raised)
             _alarms.Add(new AlarmObservation((a.RaisedNs - _startNs) * 1e-9, a.TrackId, a.ClassId, a.Box, a.EtaSeconds(BeltPoint.StopPoint)));
-        if (frame.JamChange is { } change) _jams.Add(new JamObservation(t, change.To));
+        if (frame.JamChange is { } change) _jams.Add(new JamObservation(t, change.To, change.Reason));
     }
 
     public ScenarioOutputs ToOutputs() => new(_tracks.ToArray(), _alarms.ToArray(), _jams.ToArray());

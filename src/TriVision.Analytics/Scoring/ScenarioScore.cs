@@ -5,4 +5,8 @@ public sealed record ScenarioScore(
     ScenarioFigures Figures,
     IReadOnlyList<double> AlarmLatenciesMs,
     IReadOnlyList<double> EtaErrorsPct,
-    IReadOnlyList<double> JamLeadTimesS);
+    IReadOnlyList<double> JamLeadTimesS)
+{
+    /// <summary>The jam predictor's warning episodes, matched to the labelled onsets (why a warning counted as false).</summary>
+    public IReadOnlyList<JamEpisode> JamEpisodes { get; init; } = [];
+}

@@ -14,8 +14,9 @@ namespace TriVision.Analytics.Scoring;
 /// <item>alarm_latency: alarm time − first frame the object was visible at all.</item>
 /// <item>eta_error: |alarm time + ETA − true arrival| / (true arrival − alarm time), in percent.</item>
 /// <item>Jam warning episodes run from leaving Normal to coming back. An episode predicts a labelled onset when it starts
-/// within [onset − lookback, onset + tolerance] or is still running at onset; lead = onset − start (capped at the lookback).
-/// Labels with no episode are missed jams; episodes with no label are false warnings.</item>
+/// within [onset − lookback, onset + tolerance] or is still running at onset; every such episode belongs to that jam (a
+/// warning that cleared just before the jam and the jammed state that follows are one event); lead = onset − start of the
+/// earliest (capped at the lookback). Labels with no episode are missed jams; episodes with no label are false warnings.</item>
 /// <item>id switches (MOT): per frame, ground-truth objects (visible ≥ the fraction) and tracks are matched greedily by IoU ≥
 /// <see cref="ScoringOptions.TrackMatchIoU"/>; an object matched to a different track id than at its previous match is a switch.
 /// Per 100 ground-truth objects that were matched at least once.</item>
@@ -87,7 +88,7 @@ public sealed class ScenarioScorer
         int hits = 0;
         foreach (var id in eligible) if (alarmed.Contains(id)) hits++;
 
-        var (leads, missed, falseJams) = ScoreJams(truth, outputs.JamStates);
+        var (leads, missed, falseJams, episodes) = ScoreJams(truth, outputs.JamStates);
         var (switches, gtTracks) = CountIdSwitches(frames, outputs.Tracks);
 
         var figures = new ScenarioFigures
@@ -112,7 +113,7 @@ public sealed class ScenarioScorer
             GroundTruthTracks = gtTracks,
             IdSwitches = switches,
         };
-        return new ScenarioScore(figures, latencies, etaErrors, leads);
+        return new ScenarioScore(figures, latencies, etaErrors, leads) { JamEpisodes = episodes };
     }
 
     private int MatchAlarm(IReadOnlyList<GroundTruthFrame> frames, in AlarmObservation a)
@@ -151,41 +152,61 @@ public sealed class ScenarioScorer
         return lo;
     }
 
-    private (List<double> Leads, int Missed, int FalseWarnings) ScoreJams(ScenarioGroundTruth truth, IReadOnlyList<JamObservation> states)
+    private (List<double> Leads, int Missed, int FalseWarnings, List<JamEpisode> Episodes) ScoreJams(ScenarioGroundTruth truth, IReadOnlyList<JamObservation> states)
     {
         var episodes = new List<(double Start, double End)>();
+        var worst = new List<JamState>();
+        var reasons = new List<string>();
         double? open = null;
         foreach (var s in states)
         {
-            if (s.State != JamState.Normal && open is null) open = s.TimeSeconds;
+            if (s.State != JamState.Normal && open is null)
+            {
+                open = s.TimeSeconds;
+                worst.Add(s.State);
+                reasons.Add(s.Reason);
+            }
             else if (s.State == JamState.Normal && open is { } start)
             {
                 episodes.Add((start, s.TimeSeconds));
                 open = null;
             }
+            else if (open is not null && s.State > worst[^1]) worst[^1] = s.State;
         }
         if (open is { } o) episodes.Add((o, double.PositiveInfinity));
 
         var used = new bool[episodes.Count];
+        var onsetOf = new double[episodes.Count];
         var leads = new List<double>();
         int missed = 0;
         foreach (var onset in truth.JamOnsetsSeconds)
         {
+            // Every episode in the onset's window belongs to that jam: a warning that cleared shortly before the jam and
+            // the jammed state itself are one event, not a hit and a false warning. The earliest gives the lead.
             int match = -1;
-            for (int e = 0; e < episodes.Count && match < 0; e++)
+            for (int e = 0; e < episodes.Count; e++)
             {
+                if (used[e]) continue;
                 var (start, end) = episodes[e];
                 bool startsInWindow = start >= onset - _o.JamLookbackSeconds && start <= onset + _o.JamLateToleranceSeconds;
                 bool runningAtOnset = start <= onset && end >= onset;
-                if (startsInWindow || runningAtOnset) match = e;
+                if (!startsInWindow && !runningAtOnset) continue;
+                if (match < 0) match = e;
+                used[e] = true;
+                onsetOf[e] = onset;
             }
             if (match < 0) { missed++; continue; }
-            used[match] = true;
             leads.Add(Math.Min(onset - episodes[match].Start, _o.JamLookbackSeconds));
         }
         int falseWarnings = 0;
         foreach (var u in used) if (!u) falseWarnings++;
-        return (leads, missed, falseWarnings);
+        var list = new List<JamEpisode>(episodes.Count);
+        for (int e = 0; e < episodes.Count; e++)
+        {
+            var (start, end) = episodes[e];
+            list.Add(new JamEpisode(start, double.IsPositiveInfinity(end) ? null : end, worst[e], reasons[e], used[e] ? onsetOf[e] : null));
+        }
+        return (leads, missed, falseWarnings, list);
     }
 
     private (int Switches, int Tracks) CountIdSwitches(IReadOnlyList<GroundTruthFrame> frames, IReadOnlyList<TrackFrame> trackFrames)

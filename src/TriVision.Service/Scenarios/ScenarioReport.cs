@@ -51,6 +51,19 @@ public sealed class ScenarioReport
             s["render_s"] = Math.Round(Runs[i].Stages.RenderSeconds, 3);
             s["detect_s"] = Math.Round(Runs[i].Stages.DetectSeconds, 3);
             s["analyze_s"] = Math.Round(Runs[i].Stages.AnalyzeSeconds, 3);
+            var episodes = new JsonArray();
+            foreach (var e in Runs[i].Score.JamEpisodes)
+            {
+                episodes.Add(new JsonObject
+                {
+                    ["start_s"] = Math.Round(e.StartSeconds, 2),
+                    ["end_s"] = e.EndSeconds is { } end ? Math.Round(end, 2) : null,
+                    ["worst_state"] = e.WorstState.ToString().ToLowerInvariant(),
+                    ["reason"] = e.Reason,
+                    ["onset_s"] = e.OnsetSeconds is { } onset ? Math.Round(onset, 2) : null,
+                });
+            }
+            s["jam_episodes"] = episodes;
         }
         root["run"] = new JsonObject
         {

@@ -37,7 +37,7 @@ public class JamPredictorTests
     [Fact]
     public void Hysteresis_and_dwell_stop_chattering()
     {
-        var o = new JamPredictorOptions { AverageTimeConstantMs = 0, TrendFloorOccupancy = 1f, MinDwellMs = 5000 };
+        var o = new JamPredictorOptions { AverageTimeConstantMs = 0, TrendFloorOccupancy = 1f, MinDwellMs = 5000, ClearDelayMs = 0 };
         var p = new JamPredictor(0.5f, o);
         long t = 0;
         // Risk = (occ - 0.35) / 0.35: 0.53 -> 0.51 (enter warning), 0.50 -> 0.43 (above the 0.3 exit).
@@ -56,6 +56,37 @@ public class JamPredictorTests
         }
         Assert.Equal(JamState.Normal, p.State);
         Assert.Equal(2, p.History.Count);
+    }
+
+    [Fact]
+    public void Bursts_closer_than_the_clear_delay_are_one_warning_and_a_calm_belt_clears_after_it()
+    {
+        var o = new JamPredictorOptions { AverageTimeConstantMs = 0, TrendFloorOccupancy = 1f, MinDwellMs = 0, ClearDelayMs = 10_000 };
+        var p = new JamPredictor(0.5f, o);
+        long t = 0;
+        long lastBurstEnd = 0;
+        // Five 2 s bursts of load (risk 0.51, warning) separated by 6 s of light load (risk 0.14, below the 0.3 exit).
+        for (int burst = 0; burst < 5; burst++)
+        {
+            for (long end = t + 2_000_000_000L; t < end; t += Tick) p.Update(t, 0.53f, 30, Nominal);
+            lastBurstEnd = t;
+            for (long end = t + 6_000_000_000L; t < end; t += Tick) p.Update(t, 0.40f, 30, Nominal);
+            Assert.Equal(JamState.Warning, p.State);
+        }
+        Assert.Single(p.History);
+        // Calm from here on: back to normal once the risk has stayed below the exit for the whole clear delay.
+        for (long end = t + 10_000_000_000L; t < end; t += Tick) p.Update(t, 0.40f, 30, Nominal);
+        Assert.Equal(JamState.Normal, p.State);
+        Assert.Equal(2, p.History.Count);
+        long cleared = p.History[1].TimestampNs;
+        Assert.InRange(cleared - lastBurstEnd, 10_000_000_000L, 10_000_000_000L + 2 * Tick);
+    }
+
+    [Fact]
+    public void A_negative_clear_delay_is_rejected_by_name()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new JamPredictor(0.5f, new JamPredictorOptions { ClearDelayMs = -1 }));
+        Assert.Contains("ClearDelayMs", e.Message);
     }
 
     [Fact]

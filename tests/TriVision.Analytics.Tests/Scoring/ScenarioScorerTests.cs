@@ -95,6 +95,30 @@ public class ScenarioScorerTests
     }
 
     [Fact]
+    public void A_warning_that_clears_before_the_jam_and_the_jam_itself_are_one_event()
+    {
+        // Onset at 1000 s: a warning 900..990 clears, the belt jams at 1002 (within the 5 s tolerance). One predicted jam,
+        // lead 100 s from the first warning; a warning at 1500 s is still false; nothing near the 2000 s onset: missed.
+        var states = new[]
+        {
+            new JamObservation(900, JamState.Warning, "occupancy_trend"),
+            new JamObservation(990, JamState.Normal),
+            new JamObservation(1002, JamState.Jammed, "stall"),
+            new JamObservation(1030, JamState.Normal),
+            new JamObservation(1500, JamState.Warning, "speed_drop"),
+            new JamObservation(1520, JamState.Normal),
+        };
+        var s = new ScenarioScorer().Score(Truth(3600), new ScenarioOutputs(Array.Empty<TrackFrame>(), Array.Empty<AlarmObservation>(), states));
+        Assert.Equal(100.0, s.Figures.JamLeadTimeMedianS);
+        Assert.Equal(1, s.Figures.MissedJams);
+        Assert.Equal(1, s.Figures.FalseJamWarnings);
+        Assert.Equal(3, s.JamEpisodes.Count);
+        Assert.Equal(new double?[] { 1000, 1000, null }, s.JamEpisodes.Select(e => e.OnsetSeconds).ToArray());
+        Assert.Equal(JamState.Jammed, s.JamEpisodes[1].WorstState);
+        Assert.Equal("speed_drop", s.JamEpisodes[2].Reason);
+    }
+
+    [Fact]
     public void Id_switches_are_counted_mot_style()
     {
         // Object 1 is tracked as 5, then 6 (switch), then 5 again (switch); object 3 keeps 7. 2 switches over 2 tracked objects.
