@@ -80,7 +80,7 @@ public sealed partial class SimulatorOptions
                 Scenario = value.ToLowerInvariant();
                 break;
             default:
-                throw new ArgumentException($"Unknown simulator option '{key}' (value '{value}'). Allowed keys: {string.Join(", ", Keys)}.", nameof(key));
+                throw new ArgumentException($"Unknown simulator option '{key}' (value '{value}'). Allowed keys: {string.Join(", ", Keys)}.");
         }
     }
 
@@ -170,7 +170,7 @@ public sealed partial class SimulatorOptions
     }
 
     private static ArgumentException Bad(string key, string value, string allowed) =>
-        new($"Simulator option '{key}' has invalid value '{value}': expected {allowed}.", key);
+        new($"Simulator option '{key}' has invalid value '{value}': expected {allowed}.");
 
     /// <summary>The query form of these options (round-trips through <see cref="Parse"/>).</summary>
     public override string ToString()

@@ -51,6 +51,8 @@ public class OptionsTests
         Assert.Contains($"'{key}'", e.Message);
         Assert.Contains($"'{value}'", e.Message);
         Assert.Contains(allowedHint, e.Message);
+        Assert.DoesNotContain("(Parameter", e.Message); // the message is shown to users as is
+        Assert.EndsWith(".", e.Message);
     }
 
     [Fact]
@@ -60,6 +62,7 @@ public class OptionsTests
         Assert.Contains("'colour'", e.Message);
         Assert.Contains("'red'", e.Message);
         Assert.Contains("feed", e.Message);
+        Assert.DoesNotContain("(Parameter", e.Message);
     }
 
     [Fact]
