@@ -86,8 +86,24 @@ public class DatasetWriterTests : IDisposable
             Assert.Equal(TriVision.Simulation.Rendering.Variation.Train, DatasetWriter.SceneOptions(o, DatasetSplit.Train, i).Variation);
         }
         var sim = new BeltSimulator(DatasetWriter.SceneOptions(o, DatasetSplit.Test, 3));
-        Assert.True(sim.BeltTexture >= TriVision.Simulation.Rendering.BeltTexture.BlueModular);
+        Assert.True(sim.BeltTexture is TriVision.Simulation.Rendering.BeltTexture.BlueModular or TriVision.Simulation.Rendering.BeltTexture.WornBrown);
         Assert.True(sim.LightingPreset >= TriVision.Simulation.Rendering.LightingPreset.DimSodium);
+    }
+
+    [Fact]
+    public void TrainingBeltsIncludeProceduralOnesAndNeverTheHoldoutBelts()
+    {
+        var o = Options("x", 1);
+        int patterned = 0;
+        for (int i = 0; i < 30; i++)
+        {
+            var train = new BeltSimulator(DatasetWriter.SceneOptions(o, DatasetSplit.Train, i)).BeltTexture;
+            Assert.False(train is TriVision.Simulation.Rendering.BeltTexture.BlueModular or TriVision.Simulation.Rendering.BeltTexture.WornBrown, $"train image {i} drew holdout belt {train}");
+            if (train == TriVision.Simulation.Rendering.BeltTexture.Patterned) patterned++;
+            var test = new BeltSimulator(DatasetWriter.SceneOptions(o, DatasetSplit.Test, i)).BeltTexture;
+            Assert.True(test is TriVision.Simulation.Rendering.BeltTexture.BlueModular or TriVision.Simulation.Rendering.BeltTexture.WornBrown, $"test image {i} drew {test}");
+        }
+        Assert.InRange(patterned, 4, 20); // a third in expectation
     }
 
     [Fact]

@@ -26,6 +26,7 @@ internal sealed class BeltTile
         double tileM = Width / ppm;
         double seamX = 0.3 * tileM;
         var rng = new SimRandom(seed);
+        var pattern = texture == BeltTexture.Patterned ? BeltPattern.Draw(ref rng, tileM) : default;
         double stainScale = rng.Range(2.5, 5), stainAmount = rng.Range(0.04, 0.12);
         // Low-frequency fields (stains, worn patches) are evaluated on a coarse grid and
         // interpolated: they carry no detail at pixel scale and dominate the cost otherwise.
@@ -70,7 +71,9 @@ internal sealed class BeltTile
                     double stain = Bilinear(stainField, i00, cw, tx, ty);
                     double patch = Bilinear(patchField, i00, cw, tx, ty);
                     double grain = ValueNoise.Hash(x, y, seed) - 0.5;
-                    c = Surface(texture, xm, ym, beltWidthM, grain, lanes, patch);
+                    c = texture == BeltTexture.Patterned
+                        ? pattern.Shade(xm, ym, grain, lanes, patch)
+                        : Surface(texture, xm, ym, beltWidthM, grain, lanes, patch);
                     if (stain > 0.62) c = Rgb.Lerp(c, new Rgb(0.35, 0.3, 0.24), Math.Min(1, (stain - 0.62) * 6) * stainAmount * 4);
                     double speck = ValueNoise.Hash(x, y, seed + 77);
                     if (speck > 0.9996) c = Rgb.Grey(0.45 + 0.3 * ValueNoise.Hash(x, y, seed + 78));

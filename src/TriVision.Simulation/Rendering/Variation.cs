@@ -15,9 +15,10 @@ internal static class VariationSets
 {
     public static BeltTexture PickBelt(Variation v, ref SimRandom rng) => v switch
     {
-        Variation.Train => (BeltTexture)rng.Next(0, 4),
+        // a third of the training belts are procedural (domain randomisation), the rest the four plain belts
+        Variation.Train => rng.Next(0, 6) is int k && k < 4 ? (BeltTexture)k : BeltTexture.Patterned,
         Variation.Holdout => (BeltTexture)rng.Next(4, 6),
-        _ => (BeltTexture)rng.Next(0, 6),
+        _ => (BeltTexture)rng.Next(0, 7),
     };
 
     public static LightingPreset PickLighting(Variation v, ref SimRandom rng) => v switch
@@ -27,6 +28,6 @@ internal static class VariationSets
         _ => (LightingPreset)rng.Next(0, 6),
     };
 
-    public static bool IsHoldout(BeltTexture t) => t >= BeltTexture.BlueModular;
+    public static bool IsHoldout(BeltTexture t) => t is BeltTexture.BlueModular or BeltTexture.WornBrown;
     public static bool IsHoldout(LightingPreset p) => p >= LightingPreset.DimSodium;
 }
