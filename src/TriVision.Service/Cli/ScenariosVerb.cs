@@ -34,6 +34,16 @@ public sealed class ScenariosVerb : ICliVerb
             if (r.GetValueOrDefault<float?>() is < 0f or > 1f or float.NaN) r.AddError("--hazard-min-score must be between 0 and 1.");
         });
         var conf = new Option<float>("--conf") { Description = "Detector score threshold", DefaultValueFactory = _ => 0.25f, HelpName = "0..1" };
+        var fps = new Option<double?>("--fps") { Description = $"Camera frame rate: each frame advances simulated time 1/fps (default: the simulator's {new SimulatorOptions().Fps:0})", HelpName = "F" };
+        fps.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double?>() is { } f && !(f >= 1 && f <= 240)) r.AddError("--fps must be between 1 and 240.");
+        });
+        var threads = new Option<int>("--threads") { Description = "ONNX Runtime threads (0: one per core)", DefaultValueFactory = _ => 0, HelpName = "N" };
+        threads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0) r.AddError("--threads must be 0 or more.");
+        });
         scale.Validators.Add(r =>
         {
             double v = r.GetValueOrDefault<double>();
@@ -46,7 +56,7 @@ public sealed class ScenariosVerb : ICliVerb
 
         var command = new Command("scenarios", "Run the simulator's hazard and jam scenarios through model, tracker and rules; score against ground truth")
         {
-            seed, json, model, only, scale, provider, conf, truth, hazardMin,
+            seed, json, model, only, scale, provider, conf, truth, hazardMin, fps, threads,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(context,
             parse.GetValue(seed),
@@ -58,6 +68,8 @@ public sealed class ScenariosVerb : ICliVerb
             parse.GetValue(conf),
             parse.GetValue(truth),
             parse.GetValue(hazardMin),
+            parse.GetValue(fps),
+            parse.GetValue(threads),
             cancel)));
         return command;
     }
@@ -78,7 +90,7 @@ public sealed class ScenariosVerb : ICliVerb
     }
 
     private static int Run(CliContext context, ulong seed, string? jsonPath, string modelPath, string? only, double durationScale,
-        string provider, float conf, bool truthDetections, float? hazardMinScore, CancellationToken cancel)
+        string provider, float conf, bool truthDetections, float? hazardMinScore, double? fpsOption, int threads, CancellationToken cancel)
     {
         var names = ParseNames(only);
         if (!truthDetections && !File.Exists(modelPath))
@@ -87,7 +99,7 @@ public sealed class ScenariosVerb : ICliVerb
 
         var scenarios = new List<Scenario>(names.Count);
         long totalFrames = 0;
-        double fps = new SimulatorOptions().Fps;
+        double fps = fpsOption ?? new SimulatorOptions().Fps;
         foreach (var name in names)
         {
             var s = ScenarioCatalog.Get(name, seed);
@@ -96,11 +108,11 @@ public sealed class ScenariosVerb : ICliVerb
         }
 
         using var detector = truthDetections ? null : context.DetectorFactory.Create(new DetectorOptions(modelPath, provider, Strict: false,
-            LabelsPath: null, ConfidenceThreshold: conf, IouThreshold: 0.45f));
+            LabelsPath: null, ConfidenceThreshold: conf, IouThreshold: 0.45f, IntraOpThreads: threads));
         if (detector is not null && detector.ClassNames.Count < SimClasses.Count)
             context.Error.WriteLine($"trivision: warning: the model has {detector.ClassNames.Count} classes; the scenarios expect {SimClasses.Count} ({string.Join(", ", SimClasses.Names)})");
 
-        var runner = new ScenarioRunner(detector, hazardMinScore: hazardMinScore);
+        var runner = new ScenarioRunner(detector, hazardMinScore: hazardMinScore, fps: fpsOption);
         var results = new List<ScenarioRunResult>(scenarios.Count);
         CliProgress.Run(context, $"scenarios seed {seed}", (int)Math.Min(totalFrames, int.MaxValue), step =>
         {
@@ -116,7 +128,12 @@ public sealed class ScenariosVerb : ICliVerb
 
         var scores = new List<ScenarioScore>(results.Count);
         foreach (var r in results) scores.Add(r.Score);
-        var report = new ScenarioReport(ScoringReport.Combine(scores), results, seed, detector?.ModelName ?? "truth-detections", durationScale);
+        var report = new ScenarioReport(ScoringReport.Combine(scores), results, seed, detector?.ModelName ?? "truth-detections", durationScale)
+        {
+            Fps = fps,
+            Conf = truthDetections ? null : conf,
+            HazardMinScore = hazardMinScore,
+        };
 
         if (jsonPath == "-")
         {

@@ -8,6 +8,7 @@ namespace TriVision.Service.Detectors;
 /// <param name="ConfidenceThreshold">Minimum score kept.</param>
 /// <param name="IouThreshold">IoU above which class-aware NMS suppresses the weaker box.</param>
 /// <param name="MaxDetections">Most boxes kept per frame after NMS.</param>
+/// <param name="IntraOpThreads">ONNX Runtime threads inside one operator; 0 = one per physical core (ORT's default).</param>
 public sealed record DetectorOptions(
     string ModelPath,
     string Provider,
@@ -15,4 +16,5 @@ public sealed record DetectorOptions(
     string? LabelsPath,
     float ConfidenceThreshold,
     float IouThreshold,
-    int MaxDetections = 300);
+    int MaxDetections = 300,
+    int IntraOpThreads = 0);

@@ -32,6 +32,15 @@ public sealed class ScenarioReport
     public ulong Seed { get; }
     public string Model { get; }
     public double DurationScale { get; }
+
+    /// <summary>Camera frame rate the scenarios ran at (simulated seconds per frame = 1/fps).</summary>
+    public double Fps { get; init; } = 30;
+
+    /// <summary>Detector score threshold; null with truth detections.</summary>
+    public float? Conf { get; init; }
+
+    /// <summary>The hazard rules' minimum score when overridden; null: the rules' defaults.</summary>
+    public float? HazardMinScore { get; init; }
     public double SimulatedSeconds { get; }
     public double WallSeconds { get; }
     public long Frames { get; }
@@ -70,6 +79,9 @@ public sealed class ScenarioReport
             ["seed"] = Seed,
             ["model"] = Model,
             ["duration_scale"] = DurationScale,
+            ["fps"] = Fps,
+            ["conf"] = Conf is { } c ? Math.Round(c, 4) : null,
+            ["hazard_min_score"] = HazardMinScore is { } h ? Math.Round(h, 4) : null,
             ["frames"] = Frames,
             ["simulated_hours"] = Math.Round(SimulatedSeconds / 3600.0, 4),
             ["wall_s"] = Math.Round(WallSeconds, 3),
@@ -91,7 +103,7 @@ public sealed class ScenarioReport
         table.AddRow(Row(Scoring.Overall, SpeedUp));
         console.Write(table);
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seed {Seed}, model {Model}: {SimulatedSeconds / 3600.0:0.###} simulated hours ({Frames} frames) in {WallSeconds:0.0} s wall time, {SpeedUp:0.00}x real time"));
+            $"seed {Seed}, model {Model}, {Fps:0.#} fps: {SimulatedSeconds / 3600.0:0.###} simulated hours ({Frames} frames) in {WallSeconds:0.0} s wall time, {SpeedUp:0.00}x real time"));
     }
 
     private static string[] Row(ScenarioFigures f, double? speedUp) =>

@@ -27,13 +27,17 @@ public sealed class ScenarioRunner
     private readonly IDetector? _detector;
     private readonly ScoringOptions _scoring;
     private readonly float? _hazardMinScore;
+    private readonly double? _fps;
 
     /// <param name="detector">The model to evaluate; null feeds the analyzer the simulator's own visible boxes
     /// (a perfect detector), which measures tracker, rules and jam predictor apart from the model.</param>
     /// <param name="hazardMinScore">Overrides every hazard rule's minimum track score (null: the rules' defaults). A model's
     /// scores are calibrated its own way; this is the one rule setting that must follow the model.</param>
-    public ScenarioRunner(IDetector? detector, ScoringOptions? scoring = null, float? hazardMinScore = null)
+    /// <param name="fps">Camera frame rate: simulated seconds per frame = 1/fps (null: the simulator's default).</param>
+    public ScenarioRunner(IDetector? detector, ScoringOptions? scoring = null, float? hazardMinScore = null, double? fps = null)
     {
+        if (fps is { } f && !(f >= 1 && f <= 240)) throw new ArgumentOutOfRangeException(nameof(fps), f, "frame rate must be 1 to 240");
+        _fps = fps;
         _detector = detector;
         _scoring = scoring ?? new ScoringOptions();
         _hazardMinScore = hazardMinScore;
@@ -59,7 +63,9 @@ public sealed class ScenarioRunner
     public ScenarioRunResult Run(Scenario scenario, double durationScale, Action step, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var sim = new BeltSimulator(scenario);
+        var simOptions = new SimulatorOptions { Seed = scenario.Seed };
+        if (_fps is { } fps) simOptions.Fps = fps;
+        var sim = new BeltSimulator(scenario, simOptions);
         var format = sim.Format;
         var geometry = ScenarioGeometry.Create(sim.Geometry, scenario, format.Width, format.Height);
         using var analyzer = new BeltAnalyzer(geometry, AnalyzerOptions());

@@ -133,4 +133,33 @@ public class ScenariosVerbTests : IDisposable
         Assert.Equal(CliExitCode.Usage, code);
         Assert.Contains("--duration-scale", stderr);
     }
+
+    [Fact]
+    public void Fps_sets_the_simulated_time_per_frame_and_is_reported_with_the_thresholds()
+    {
+        string json = Path.Combine(_dir, "fps.json");
+        var (code, _, stderr) = Run("scenarios", "--seed", "101", "--truth-detections", "--only", "hazard_fast",
+            "--duration-scale", "0.01", "--fps", "15", "--json", json);
+        Assert.True(code == 0, $"exit {code}: {stderr}");
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var run = doc.RootElement.GetProperty("run");
+        // 300 s x 0.01 = 3 s at 15 fps.
+        Assert.Equal(45, run.GetProperty("frames").GetInt64());
+        Assert.Equal(15.0, run.GetProperty("fps").GetDouble());
+        Assert.Equal(JsonValueKind.Null, run.GetProperty("conf").ValueKind);
+        Assert.Equal(3.0, doc.RootElement.GetProperty("overall").GetProperty("duration_s").GetDouble(), 3);
+        Assert.True(doc.RootElement.GetProperty("scenarios")[0].TryGetProperty("jam_episodes", out var episodes));
+        Assert.Equal(JsonValueKind.Array, episodes.ValueKind);
+    }
+
+    [Theory]
+    [InlineData("--fps", "0")]
+    [InlineData("--fps", "500")]
+    [InlineData("--threads", "-1")]
+    public void Fps_and_threads_out_of_range_are_usage_errors(string option, string value)
+    {
+        var (code, _, stderr) = Run("scenarios", "--seed", "1", "--truth-detections", option, value);
+        Assert.Equal(CliExitCode.Usage, code);
+        Assert.Contains(option, stderr);
+    }
 }
