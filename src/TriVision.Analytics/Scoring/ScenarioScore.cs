@@ -9,4 +9,7 @@ public sealed record ScenarioScore(
 {
     /// <summary>The jam predictor's warning episodes, matched to the labelled onsets (why a warning counted as false).</summary>
     public IReadOnlyList<JamEpisode> JamEpisodes { get; init; } = [];
+
+    /// <summary>Every hazard alarm counted as false, with the reason (what the model mistook for a hazard).</summary>
+    public IReadOnlyList<FalseHazardAlarm> FalseHazardAlarms { get; init; } = [];
 }

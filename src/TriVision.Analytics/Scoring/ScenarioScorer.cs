@@ -65,18 +65,21 @@ public sealed class ScenarioScorer
         var latencies = new List<double>();
         var etaErrors = new List<double>();
         int falseAlarms = 0, duplicates = 0, wrongClass = 0;
+        var falseList = new List<FalseHazardAlarm>();
         foreach (var a in outputs.Alarms)
         {
             int obj = MatchAlarm(frames, a);
             if (obj < 0 || !_o.HazardClassIds.Contains(classOf[obj]))
             {
                 falseAlarms++;
+                falseList.Add(new FalseHazardAlarm(a.TimeSeconds, a.TrackId, a.ClassId, obj < 0 ? "no_object" : "not_a_hazard", obj < 0 ? null : classOf[obj]));
                 continue;
             }
             if (!alarmed.Add(obj))
             {
                 falseAlarms++;
                 duplicates++;
+                falseList.Add(new FalseHazardAlarm(a.TimeSeconds, a.TrackId, a.ClassId, "duplicate", classOf[obj]));
                 continue;
             }
             if (a.ClassId != classOf[obj]) wrongClass++;
@@ -113,7 +116,7 @@ public sealed class ScenarioScorer
             GroundTruthTracks = gtTracks,
             IdSwitches = switches,
         };
-        return new ScenarioScore(figures, latencies, etaErrors, leads) { JamEpisodes = episodes };
+        return new ScenarioScore(figures, latencies, etaErrors, leads) { JamEpisodes = episodes, FalseHazardAlarms = falseList };
     }
 
     private int MatchAlarm(IReadOnlyList<GroundTruthFrame> frames, in AlarmObservation a)

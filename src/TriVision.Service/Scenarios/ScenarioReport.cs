@@ -73,6 +73,19 @@ public sealed class ScenarioReport
                 });
             }
             s["jam_episodes"] = episodes;
+            var falseAlarms = new JsonArray();
+            foreach (var f in Runs[i].Score.FalseHazardAlarms)
+            {
+                falseAlarms.Add(new JsonObject
+                {
+                    ["time_s"] = Math.Round(f.TimeSeconds, 2),
+                    ["track_id"] = f.TrackId,
+                    ["class"] = ClassName(f.ClassId),
+                    ["kind"] = f.Kind,
+                    ["truth_class"] = f.TruthClassId is { } t ? ClassName(t) : null,
+                });
+            }
+            s["false_hazard_alarm_list"] = falseAlarms;
         }
         root["run"] = new JsonObject
         {
@@ -89,6 +102,8 @@ public sealed class ScenarioReport
         };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
+
+    private static string ClassName(int id) => id >= 0 && id < TriVision.Simulation.SimClasses.Count ? TriVision.Simulation.SimClasses.Names[id] : id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>One row per scenario and the overall row; "-" where a figure does not apply.</summary>
     public void WriteTable(IAnsiConsole console)

@@ -53,6 +53,11 @@ public class ScenarioScorerTests
         Assert.Equal(3.0, f.FalseHazardAlarmsPerHour, 9);
         Assert.Equal(200.0, f.AlarmLatencyMedianMs!.Value, 6);
         Assert.Equal((0.3 / 12.3 * 100 + 0.0) / 2, f.EtaErrorMedianPct!.Value, 6);
+        // each false alarm is listed with why it is false
+        Assert.Equal(new[] { "duplicate", "not_a_hazard", "no_object" }, s.FalseHazardAlarms.Select(a => a.Kind).ToArray());
+        Assert.Equal(new[] { 9, 3, 4 }, s.FalseHazardAlarms.Select(a => a.TrackId).ToArray());
+        Assert.Equal(4, s.FalseHazardAlarms[1].TruthClassId); // the waste object's class
+        Assert.Null(s.FalseHazardAlarms[2].TruthClassId);
     }
 
     [Fact]
