@@ -63,13 +63,17 @@ public sealed class HazardRules
                 var rule = _byClass[t.ClassId]!;
                 string? zone = null;
                 float threshold = ThresholdAt(rule, t.AlongMetres, ref zone);
-                if (t.LastScore >= threshold)
+                bool qualifies = t.LastScore >= threshold;
+                if (qualifies)
                 {
                     if (c.Qualifying == 0) c.FirstQualifyingNs = nowNs;
                     c.Qualifying++;
                 }
-                bool confirmed = c.Qualifying > 0 && t.IsConfirmed &&
-                                 (c.Qualifying >= rule.ConfirmFrames || nowNs - c.FirstQualifyingNs >= rule.ConfirmMs * 1_000_000L);
+                // Confirmed on a qualifying frame once the hazard has qualified in ConfirmFrames frames, or in at least two
+                // frames ConfirmMs apart (a slow camera); one lucky frame followed by misses never raises an alarm.
+                bool confirmed = qualifies && t.IsConfirmed &&
+                                 (c.Qualifying >= rule.ConfirmFrames ||
+                                  (c.Qualifying >= 2 && nowNs - c.FirstQualifyingNs >= rule.ConfirmMs * 1_000_000L));
                 if (confirmed)
                 {
                     c.Alarmed = true;

@@ -26,7 +26,7 @@ public sealed class ScenarioRecorder
             if (track.IsConfirmed && track.MatchedThisFrame) boxes.Add(new TrackBox(track.Id, track.ClassId, track.Box));
         _tracks.Add(new TrackFrame(t, boxes));
         foreach (var a in analyzer.Hazards.Raised)
-            _alarms.Add(new AlarmObservation((a.RaisedNs - _startNs) * 1e-9, a.TrackId, a.ClassId, a.Box, a.EtaSeconds(BeltPoint.StopPoint)));
+            _alarms.Add(new AlarmObservation((a.RaisedNs - _startNs) * 1e-9, a.TrackId, a.ClassId, a.Box, a.EtaSeconds(BeltPoint.StopPoint), a.Confidence));
         if (frame.JamChange is { } change) _jams.Add(new JamObservation(t, change.To, change.Reason));
     }
 

@@ -72,14 +72,14 @@ public sealed class ScenarioScorer
             if (obj < 0 || !_o.HazardClassIds.Contains(classOf[obj]))
             {
                 falseAlarms++;
-                falseList.Add(new FalseHazardAlarm(a.TimeSeconds, a.TrackId, a.ClassId, obj < 0 ? "no_object" : "not_a_hazard", obj < 0 ? null : classOf[obj]));
+                falseList.Add(new FalseHazardAlarm(a.TimeSeconds, a.TrackId, a.ClassId, obj < 0 ? "no_object" : "not_a_hazard", obj < 0 ? null : classOf[obj], a.Confidence));
                 continue;
             }
             if (!alarmed.Add(obj))
             {
                 falseAlarms++;
                 duplicates++;
-                falseList.Add(new FalseHazardAlarm(a.TimeSeconds, a.TrackId, a.ClassId, "duplicate", classOf[obj]));
+                falseList.Add(new FalseHazardAlarm(a.TimeSeconds, a.TrackId, a.ClassId, "duplicate", classOf[obj], a.Confidence));
                 continue;
             }
             if (a.ClassId != classOf[obj]) wrongClass++;

@@ -83,6 +83,7 @@ public sealed class ScenarioReport
                     ["class"] = ClassName(f.ClassId),
                     ["kind"] = f.Kind,
                     ["truth_class"] = f.TruthClassId is { } t ? ClassName(t) : null,
+                    ["confidence"] = float.IsFinite(f.Confidence) ? Math.Round(f.Confidence, 3) : null,
                 });
             }
             s["false_hazard_alarm_list"] = falseAlarms;

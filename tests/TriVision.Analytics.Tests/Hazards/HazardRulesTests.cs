@@ -75,6 +75,16 @@ public class HazardRulesTests
     }
 
     [Fact]
+    public void One_qualifying_frame_followed_by_low_scores_never_confirms()
+    {
+        // A waste item scored as a hazard once: the confirmation time passes, but no later frame qualifies.
+        var rig = new Rig();
+        rig.Step(At(100, 3, score: 0.9f));
+        for (int i = 1; i < 30; i++) rig.Step(At(100 + i * 6.67f, 3, score: 0.3f));
+        Assert.Empty(rig.Alarms);
+    }
+
+    [Fact]
     public void Low_scores_do_not_confirm_and_waste_never_alarms()
     {
         var rig = new Rig();
