@@ -157,29 +157,24 @@ public sealed class ScenarioScorer
 
     private (List<double> Leads, int Missed, int FalseWarnings, List<JamEpisode> Episodes) ScoreJams(ScenarioGroundTruth truth, IReadOnlyList<JamObservation> states)
     {
-        var episodes = new List<(double Start, double End)>();
-        var worst = new List<JamState>();
-        var reasons = new List<string>();
-        double? open = null;
+        // Episodes from leaving Normal to coming back (End null while still open), with their worst state and first reason.
+        var episodes = new List<JamEpisode>();
+        JamEpisode? open = null;
         foreach (var s in states)
         {
-            if (s.State != JamState.Normal && open is null)
+            if (open is null)
             {
-                open = s.TimeSeconds;
-                worst.Add(s.State);
-                reasons.Add(s.Reason);
+                if (s.State != JamState.Normal) open = new JamEpisode(s.TimeSeconds, null, s.State, s.Reason, null);
             }
-            else if (s.State == JamState.Normal && open is { } start)
+            else if (s.State == JamState.Normal)
             {
-                episodes.Add((start, s.TimeSeconds));
+                episodes.Add(open with { EndSeconds = s.TimeSeconds });
                 open = null;
             }
-            else if (open is not null && s.State > worst[^1]) worst[^1] = s.State;
+            else if (s.State > open.WorstState) open = open with { WorstState = s.State };
         }
-        if (open is { } o) episodes.Add((o, double.PositiveInfinity));
+        if (open is not null) episodes.Add(open);
 
-        var used = new bool[episodes.Count];
-        var onsetOf = new double[episodes.Count];
         var leads = new List<double>();
         int missed = 0;
         foreach (var onset in truth.JamOnsetsSeconds)
@@ -189,27 +184,20 @@ public sealed class ScenarioScorer
             int match = -1;
             for (int e = 0; e < episodes.Count; e++)
             {
-                if (used[e]) continue;
-                var (start, end) = episodes[e];
-                bool startsInWindow = start >= onset - _o.JamLookbackSeconds && start <= onset + _o.JamLateToleranceSeconds;
-                bool runningAtOnset = start <= onset && end >= onset;
+                var ep = episodes[e];
+                if (ep.OnsetSeconds is not null) continue;
+                bool startsInWindow = ep.StartSeconds >= onset - _o.JamLookbackSeconds && ep.StartSeconds <= onset + _o.JamLateToleranceSeconds;
+                bool runningAtOnset = ep.StartSeconds <= onset && (ep.EndSeconds ?? double.PositiveInfinity) >= onset;
                 if (!startsInWindow && !runningAtOnset) continue;
                 if (match < 0) match = e;
-                used[e] = true;
-                onsetOf[e] = onset;
+                episodes[e] = ep with { OnsetSeconds = onset };
             }
             if (match < 0) { missed++; continue; }
-            leads.Add(Math.Min(onset - episodes[match].Start, _o.JamLookbackSeconds));
+            leads.Add(Math.Min(onset - episodes[match].StartSeconds, _o.JamLookbackSeconds));
         }
         int falseWarnings = 0;
-        foreach (var u in used) if (!u) falseWarnings++;
-        var list = new List<JamEpisode>(episodes.Count);
-        for (int e = 0; e < episodes.Count; e++)
-        {
-            var (start, end) = episodes[e];
-            list.Add(new JamEpisode(start, double.IsPositiveInfinity(end) ? null : end, worst[e], reasons[e], used[e] ? onsetOf[e] : null));
-        }
-        return (leads, missed, falseWarnings, list);
+        foreach (var ep in episodes) if (ep.OnsetSeconds is null) falseWarnings++;
+        return (leads, missed, falseWarnings, episodes);
     }
 
     private (int Switches, int Tracks) CountIdSwitches(IReadOnlyList<GroundTruthFrame> frames, IReadOnlyList<TrackFrame> trackFrames)
