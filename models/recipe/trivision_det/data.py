@@ -233,13 +233,15 @@ def flips(img, boxes, rng, hyp):
 
 
 def photometric(img, rng, hyp):
-    """Lighting a plant may have that the training images lack: HSV jitter, a colour cast
+    """Lighting and belts a plant may have that the training images lack: HSV jitter, a hue rotation
+    of the whole crop (a belt of a colour never rendered; object colours rotate with it), a colour cast
     (per-channel gain, i.e. another lamp's colour temperature), gamma, a smooth illumination field
     (gradient, spot or vignette), motion blur along the belt and sensor noise."""
     g = 1 + rng.uniform(-1, 1, 3) * np.array([hyp["hsv_h"], hyp["hsv_s"], hyp["hsv_v"]])
     hsv = cv2.cvtColor(img, cv2.COLOR_RGB2HSV)
     x = np.arange(256, dtype=np.float32)
-    lut_h = ((x * g[0]) % 180).astype(np.uint8)
+    shift = rng.uniform(0, 180) if rng.random() < hyp.get("hue_rot_p", 0) else 0.0
+    lut_h = ((x * g[0] + shift) % 180).astype(np.uint8)
     lut_s = np.clip(x * g[1], 0, 255).astype(np.uint8)
     lut_v = np.clip(x * g[2], 0, 255).astype(np.uint8)
     hsv = cv2.merge((cv2.LUT(hsv[..., 0], lut_h), cv2.LUT(hsv[..., 1], lut_s), cv2.LUT(hsv[..., 2], lut_v)))

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using TriVision.Analytics.Pipeline;
 using TriVision.Analytics.Scoring;
 using TriVision.Service.Detectors;
+using TriVision.Service.Host;
 using TriVision.Service.Scenarios;
 using TriVision.Simulation;
 using TriVision.Simulation.Scenarios;
@@ -39,6 +41,16 @@ public sealed class ScenariosVerb : ICliVerb
         {
             if (r.GetValueOrDefault<double?>() is { } f && !(f >= 1 && f <= 240)) r.AddError("--fps must be between 1 and 240.");
         });
+        var tapes = new Option<string?>("--tapes")
+        {
+            Description = "Folder of detection tapes: the model's boxes per scenario are recorded there and replayed by later runs with the same model file, --conf, seed and --fps (tune the analytics without rerunning the model)",
+            HelpName = "DIR",
+        };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Analytics setting KEY=VALUE as in the configuration file's Analytics section, e.g. Tracker:NewTrackThreshold=0.5 (repeatable)",
+            HelpName = "KEY=VALUE",
+        };
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime threads (0: one per core)", DefaultValueFactory = _ => 0, HelpName = "N" };
         threads.Validators.Add(r =>
         {
@@ -56,7 +68,7 @@ public sealed class ScenariosVerb : ICliVerb
 
         var command = new Command("scenarios", "Run the simulator's hazard and jam scenarios through model, tracker and rules; score against ground truth")
         {
-            seed, json, model, only, scale, provider, conf, truth, hazardMin, fps, threads,
+            seed, json, model, only, scale, provider, conf, truth, hazardMin, fps, threads, tapes, set,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(context,
             parse.GetValue(seed),
@@ -70,6 +82,8 @@ public sealed class ScenariosVerb : ICliVerb
             parse.GetValue(hazardMin),
             parse.GetValue(fps),
             parse.GetValue(threads),
+            parse.GetValue(tapes),
+            parse.GetValue(set) ?? [],
             cancel)));
         return command;
     }
@@ -90,9 +104,19 @@ public sealed class ScenariosVerb : ICliVerb
     }
 
     private static int Run(CliContext context, ulong seed, string? jsonPath, string modelPath, string? only, double durationScale,
-        string provider, float conf, bool truthDetections, float? hazardMinScore, double? fpsOption, int threads, CancellationToken cancel)
+        string provider, float conf, bool truthDetections, float? hazardMinScore, double? fpsOption, int threads, string? tapeDirectory, string[] settings, CancellationToken cancel)
     {
         var names = ParseNames(only);
+        Func<BeltAnalyzerOptions> analytics;
+        try
+        {
+            ServiceConfiguration.BindAnalytics(settings); // fails here, before any work, on a bad key or value
+            analytics = () => ServiceConfiguration.BindAnalytics(settings).ToAnalyzerOptions();
+        }
+        catch (ServiceConfigurationException ex)
+        {
+            throw new CliException(CliExitCode.Usage, $"--set: {ex.Message}", ex);
+        }
         if (!truthDetections && !File.Exists(modelPath))
             throw new CliException(CliExitCode.NotFound,
                 $"model not found: {Path.GetFullPath(modelPath)} (train it with models/recipe, or pass --model)");
@@ -112,14 +136,26 @@ public sealed class ScenariosVerb : ICliVerb
         if (detector is not null && detector.ClassNames.Count < SimClasses.Count)
             context.Error.WriteLine($"trivision: warning: the model has {detector.ClassNames.Count} classes; the scenarios expect {SimClasses.Count} ({string.Join(", ", SimClasses.Names)})");
 
-        var runner = new ScenarioRunner(detector, hazardMinScore: hazardMinScore, fps: fpsOption);
+        var tapeSettings = detector is not null && tapeDirectory is not null
+            ? new DetectionTapeSettings(tapeDirectory, DetectionTape.Sha256OfFile(modelPath), conf)
+            : null;
+        var runner = new ScenarioRunner(detector, hazardMinScore: hazardMinScore, fps: fpsOption, analyzerOptions: analytics, tapes: tapeSettings);
         var results = new List<ScenarioRunResult>(scenarios.Count);
         CliProgress.Run(context, $"scenarios seed {seed}", (int)Math.Min(totalFrames, int.MaxValue), step =>
         {
             foreach (var s in scenarios)
             {
-                var r = runner.Run(s, durationScale, step, cancel);
+                ScenarioRunResult r;
+                try
+                {
+                    r = runner.Run(s, durationScale, step, cancel);
+                }
+                catch (InvalidDataException ex)
+                {
+                    throw new CliException(CliExitCode.RuntimeFailure, ex.Message, ex);
+                }
                 results.Add(r);
+                if (r.Tape.Length > 0) context.Error.WriteLine($"scenarios: {s.Name}: {r.Tape}");
                 if (!context.InteractiveError)
                     context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"scenarios: {s.Name}: {r.Frames} frames, {r.SimulatedSeconds:0.0} s simulated in {r.WallSeconds:0.0} s ({r.SpeedUp:0.00}x)"));
@@ -133,6 +169,7 @@ public sealed class ScenariosVerb : ICliVerb
             Fps = fps,
             Conf = truthDetections ? null : conf,
             HazardMinScore = hazardMinScore,
+            Settings = settings,
         };
 
         if (jsonPath == "-")

@@ -114,15 +114,7 @@ public static class ServiceConfiguration
             }
         }
 
-        var a = o.Analytics;
-        Wrap(a.Tracker.Validate, "Analytics:Tracker");
-        if (a.Hazards is { } hazards) Wrap(hazards.Validate, "Analytics:Hazards");
-        Wrap(a.Jam.Validate, "Analytics:Jam");
-        Wrap(a.Alarms.Validate, "Analytics:Alarms");
-        Wrap(a.Health.Validate, "Analytics:Health");
-        Range01(a.OccupancyMinScore, "Analytics:OccupancyMinScore");
-        if (a.SpeedWindowMs < 100)
-            throw new ServiceConfigurationException($"Analytics:SpeedWindowMs = {a.SpeedWindowMs} is not valid; at least 100.");
+        ValidateAnalytics(o.Analytics);
 
         var q = o.Mqtt;
         if (q.Enabled)
@@ -156,6 +148,45 @@ public static class ServiceConfiguration
     {
         if (!(value >= 0f && value <= 1f))
             throw new ServiceConfigurationException(string.Create(CultureInfo.InvariantCulture, $"{key} = {value} is not valid; allowed 0..1."));
+    }
+
+    public static void ValidateAnalytics(AnalyticsOptions a)
+    {
+        Wrap(a.Tracker.Validate, "Analytics:Tracker");
+        if (a.Hazards is { } hazards) Wrap(hazards.Validate, "Analytics:Hazards");
+        Wrap(a.Jam.Validate, "Analytics:Jam");
+        Wrap(a.Alarms.Validate, "Analytics:Alarms");
+        Wrap(a.Health.Validate, "Analytics:Health");
+        Range01(a.OccupancyMinScore, "Analytics:OccupancyMinScore");
+        if (a.SpeedWindowMs < 100)
+            throw new ServiceConfigurationException($"Analytics:SpeedWindowMs = {a.SpeedWindowMs} is not valid; at least 100.");
+    }
+
+    /// <summary>
+    /// Binds the <c>Analytics</c> section alone from <c>KEY=VALUE</c> items (keys as in the configuration file,
+    /// with or without the <c>Analytics:</c> prefix: <c>Tracker:NewTrackThreshold=0.5</c>), checked and validated as
+    /// the service does; <c>trivision scenarios --set</c> scores a tuning before it goes into a plant's file.
+    /// </summary>
+    public static AnalyticsOptions BindAnalytics(IEnumerable<string> items)
+    {
+        var map = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in ParseOverrides(items))
+            map[key.StartsWith("Analytics:", StringComparison.OrdinalIgnoreCase) ? key["Analytics:".Length..] : key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(map).Build();
+        ConfigurationKeyChecker.Check(configuration, typeof(AnalyticsOptions));
+        AnalyticsOptions options;
+        try
+        {
+            options = configuration.Get<AnalyticsOptions>() ?? new AnalyticsOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            var inner = ex;
+            while (inner.InnerException is InvalidOperationException next) inner = next;
+            throw new ServiceConfigurationException($"configuration: {inner.Message}", ex);
+        }
+        ValidateAnalytics(options);
+        return options;
     }
 
     private static void Wrap(Action validate, string? section = null)

@@ -41,6 +41,9 @@ public sealed class ScenarioReport
 
     /// <summary>The hazard rules' minimum score when overridden; null: the rules' defaults.</summary>
     public float? HazardMinScore { get; init; }
+
+    /// <summary>Analytics settings given with <c>--set</c> (KEY=VALUE), in order; empty: the defaults.</summary>
+    public IReadOnlyList<string> Settings { get; init; } = [];
     public double SimulatedSeconds { get; }
     public double WallSeconds { get; }
     public long Frames { get; }
@@ -96,6 +99,7 @@ public sealed class ScenarioReport
             ["fps"] = Fps,
             ["conf"] = Conf is { } c ? Math.Round(c, 4) : null,
             ["hazard_min_score"] = HazardMinScore is { } h ? Math.Round(h, 4) : null,
+            ["settings"] = new JsonArray(Settings.Select(x => (JsonNode?)JsonValue.Create(x)).ToArray()),
             ["frames"] = Frames,
             ["simulated_hours"] = Math.Round(SimulatedSeconds / 3600.0, 4),
             ["wall_s"] = Math.Round(WallSeconds, 3),

@@ -13,4 +13,7 @@ public sealed record ScenarioRunResult(ScenarioScore Score, long Frames, double 
 {
     /// <summary>Simulated seconds per wall second.</summary>
     public double SpeedUp => WallSeconds > 0 ? SimulatedSeconds / WallSeconds : 0;
+
+    /// <summary>Whether the detections were replayed from a tape or recorded to one, and where (empty: no tape).</summary>
+    public string Tape { get; init; } = "";
 }

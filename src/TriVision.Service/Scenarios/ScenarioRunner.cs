@@ -28,24 +28,32 @@ public sealed class ScenarioRunner
     private readonly ScoringOptions _scoring;
     private readonly float? _hazardMinScore;
     private readonly double? _fps;
+    private readonly Func<BeltAnalyzerOptions> _analyzerOptions;
+    private readonly DetectionTapeSettings? _tapes;
 
     /// <param name="detector">The model to evaluate; null feeds the analyzer the simulator's own visible boxes
     /// (a perfect detector), which measures tracker, rules and jam predictor apart from the model.</param>
     /// <param name="hazardMinScore">Overrides every hazard rule's minimum track score (null: the rules' defaults). A model's
     /// scores are calibrated its own way; this is the one rule setting that must follow the model.</param>
     /// <param name="fps">Camera frame rate: simulated seconds per frame = 1/fps (null: the simulator's default).</param>
-    public ScenarioRunner(IDetector? detector, ScoringOptions? scoring = null, float? hazardMinScore = null, double? fps = null)
+    /// <param name="analyzerOptions">Makes the analytics settings for each scenario (null: the service's defaults).</param>
+    /// <param name="tapes">Where to record the detector's boxes per scenario and replay them on later runs with the same model,
+    /// threshold, seed and frame rate (null: always run the detector). Ignored without a detector.</param>
+    public ScenarioRunner(IDetector? detector, ScoringOptions? scoring = null, float? hazardMinScore = null, double? fps = null,
+        Func<BeltAnalyzerOptions>? analyzerOptions = null, DetectionTapeSettings? tapes = null)
     {
         if (fps is { } f && !(f >= 1 && f <= 240)) throw new ArgumentOutOfRangeException(nameof(fps), f, "frame rate must be 1 to 240");
         _fps = fps;
         _detector = detector;
         _scoring = scoring ?? new ScoringOptions();
         _hazardMinScore = hazardMinScore;
+        _analyzerOptions = analyzerOptions ?? (() => new BeltAnalyzerOptions());
+        _tapes = tapes;
     }
 
     private BeltAnalyzerOptions AnalyzerOptions()
     {
-        var options = new BeltAnalyzerOptions();
+        var options = _analyzerOptions();
         if (_hazardMinScore is { } min)
             foreach (var rule in options.Hazards.Classes) rule.MinScore = min;
         return options;
@@ -80,6 +88,19 @@ public sealed class ScenarioRunner
         var truthFrames = new List<GroundTruthFrame>((int)Math.Min(frameCount, int.MaxValue));
         long detected = 0;
 
+        DetectionTape? tape = null;
+        DetectionTape.Recorder? recording = null;
+        string? tapePath = null;
+        string tapeUse = "";
+        if (_detector is not null && _tapes is { } tapes)
+        {
+            string key = DetectionTape.MakeKey(tapes.ModelSha256, tapes.Conf, scenario.Name, scenario.Seed, sim.Options.Fps);
+            tapePath = DetectionTape.PathFor(tapes.Directory, scenario.Name, scenario.Seed, sim.Options.Fps);
+            tape = DetectionTape.TryLoad(tapePath, key, frameCount, out string reason);
+            if (tape is null) recording = new DetectionTape.Recorder(key);
+            tapeUse = tape is not null ? $"replayed {tapePath}" : $"recorded {tapePath} ({reason})";
+        }
+
         long renderTicks = 0, detectTicks = 0, analyzeTicks = 0;
         var clock = Stopwatch.StartNew();
         for (long i = 0; i < frameCount; i++)
@@ -89,7 +110,10 @@ public sealed class ScenarioRunner
             var frame = sim.RenderNext(pixels);
             truthFrames.Add(ToTruth(frame));
             long t1 = Stopwatch.GetTimestamp();
-            int n = _detector is not null ? _detector.Detect(pixels, format, detections) : TruthDetections(frame, detections);
+            int n = tape is not null ? tape.Read(i, detections)
+                : _detector is not null ? _detector.Detect(pixels, format, detections)
+                : TruthDetections(frame, detections);
+            recording?.Append(detections.AsSpan(0, n));
             detected += n;
             long t2 = Stopwatch.GetTimestamp();
             FillStrip(pixels, format.Width, format.Stride, stripRow, strip);
@@ -103,6 +127,7 @@ public sealed class ScenarioRunner
             step();
         }
         double wall = clock.Elapsed.TotalSeconds;
+        if (recording is not null) recording.Commit(tapePath!);
         var stages = new ScenarioStageTimes(
             renderTicks / (double)Stopwatch.Frequency, detectTicks / (double)Stopwatch.Frequency, analyzeTicks / (double)Stopwatch.Frequency);
 
@@ -110,7 +135,7 @@ public sealed class ScenarioRunner
         var onsets = scenario.JamOnsetS is { } onset && onset < simulated ? new[] { onset } : Array.Empty<double>();
         var truth = new ScenarioGroundTruth(scenario.Name, simulated, truthFrames, onsets);
         var score = new ScenarioScorer(_scoring).Score(truth, recorder.ToOutputs());
-        return new ScenarioRunResult(score, frameCount, simulated, wall, detected, stages);
+        return new ScenarioRunResult(score, frameCount, simulated, wall, detected, stages) { Tape = tapeUse };
     }
 
     /// <summary>Frames needed to cover <paramref name="lengthS"/> at the simulator's frame rate.</summary>

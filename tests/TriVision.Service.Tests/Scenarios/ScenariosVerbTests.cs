@@ -162,4 +162,85 @@ public class ScenariosVerbTests : IDisposable
         Assert.Equal(CliExitCode.Usage, code);
         Assert.Contains(option, stderr);
     }
+
+    [Fact]
+    public void Detection_tape_is_recorded_then_replayed_with_the_same_figures_and_rerecorded_for_another_threshold()
+    {
+        string tapes = Path.Combine(_dir, "tapes");
+        string[] common = ["scenarios", "--seed", "101", "--model", ModelPath(), "--provider", "cpu", "--only", "hazard_fast",
+            "--duration-scale", "0.005", "--fps", "15", "--tapes", tapes];
+        string first = Path.Combine(_dir, "first.json"), second = Path.Combine(_dir, "second.json");
+        var (code1, _, err1) = Run([.. common, "--json", first]);
+        Assert.True(code1 == 0, $"exit {code1}: {err1}");
+        Assert.Contains("recorded", err1);
+        Assert.Contains("(no tape yet)", err1);
+        string tape = Assert.Single(Directory.GetFiles(tapes));
+        Assert.EndsWith("hazard_fast-seed101-fps15.tvdet", tape);
+
+        var (code2, _, err2) = Run([.. common, "--json", second]);
+        Assert.True(code2 == 0, $"exit {code2}: {err2}");
+        Assert.Contains("replayed", err2);
+        using (var a = JsonDocument.Parse(File.ReadAllText(first)))
+        using (var b = JsonDocument.Parse(File.ReadAllText(second)))
+        {
+            Assert.Equal(a.RootElement.GetProperty("scenarios")[0].GetProperty("detections").GetInt64(),
+                b.RootElement.GetProperty("scenarios")[0].GetProperty("detections").GetInt64());
+            foreach (var figure in Figures)
+                Assert.Equal(a.RootElement.GetProperty("overall").GetProperty(figure).ToString(),
+                    b.RootElement.GetProperty("overall").GetProperty(figure).ToString());
+        }
+
+        // Another threshold is another detector output: the tape does not apply and is recorded again.
+        var (code3, _, err3) = Run([.. common, "--conf", "0.4"]);
+        Assert.True(code3 == 0, $"exit {code3}: {err3}");
+        Assert.Contains("recorded", err3);
+        Assert.Contains("conf=0.25", err3);
+    }
+
+    [Fact]
+    public void Corrupt_detection_tape_is_an_error_naming_the_file()
+    {
+        string tapes = Path.Combine(_dir, "bad");
+        Directory.CreateDirectory(tapes);
+        string tape = Path.Combine(tapes, "hazard_fast-seed101-fps15.tvdet");
+        File.WriteAllBytes(tape, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        var (code, _, stderr) = Run("scenarios", "--seed", "101", "--model", ModelPath(), "--provider", "cpu", "--only", "hazard_fast",
+            "--duration-scale", "0.005", "--fps", "15", "--tapes", tapes);
+        Assert.Equal(CliExitCode.RuntimeFailure, code);
+        Assert.Contains(tape, stderr);
+        Assert.Contains("delete it", stderr);
+    }
+
+    [Fact]
+    public void Set_changes_the_analytics_and_is_reported()
+    {
+        string[] common = ["scenarios", "--seed", "101", "--truth-detections", "--only", "hazard_fast", "--duration-scale", "0.1", "--fps", "15"];
+        string plain = Path.Combine(_dir, "plain.json"), strict = Path.Combine(_dir, "strict.json");
+        var (code1, _, err1) = Run([.. common, "--json", plain]);
+        Assert.True(code1 == 0, $"exit {code1}: {err1}");
+        // Truth boxes score 0.9: a new-track threshold above that starts no track, so nothing is tracked or alarmed.
+        var (code2, _, err2) = Run([.. common, "--json", strict, "--set", "Tracker:NewTrackThreshold=0.95", "--set", "Analytics:Tracker:LostBufferMs=1000"]);
+        Assert.True(code2 == 0, $"exit {code2}: {err2}");
+        using var a = JsonDocument.Parse(File.ReadAllText(plain));
+        using var b = JsonDocument.Parse(File.ReadAllText(strict));
+        Assert.True(a.RootElement.GetProperty("overall").GetProperty("hazard_recall").GetDouble() > 0);
+        Assert.Equal(0.0, b.RootElement.GetProperty("overall").GetProperty("hazard_recall").GetDouble());
+        Assert.Equal(0, a.RootElement.GetProperty("run").GetProperty("settings").GetArrayLength());
+        var settings = b.RootElement.GetProperty("run").GetProperty("settings");
+        Assert.Equal("Tracker:NewTrackThreshold=0.95", settings[0].GetString());
+        Assert.Equal("Analytics:Tracker:LostBufferMs=1000", settings[1].GetString());
+    }
+
+    [Theory]
+    [InlineData("Tracker:NewTrakThreshold=0.5", "'Tracker:NewTrakThreshold' is unknown")]
+    [InlineData("Tracker:NewTrackThreshold=0.3", "NewTrackThreshold = 0.3")]
+    [InlineData("Tracker:LostBufferMs=soon", "'Tracker:LostBufferMs' = 'soon'")]
+    [InlineData("Tracker", "expected KEY=VALUE")]
+    public void Bad_set_is_a_usage_error_naming_the_key(string setting, string expected)
+    {
+        var (code, _, stderr) = Run("scenarios", "--seed", "1", "--truth-detections", "--set", setting);
+        Assert.Equal(CliExitCode.Usage, code);
+        Assert.Contains("--set", stderr);
+        Assert.Contains(expected, stderr);
+    }
 }
