@@ -80,6 +80,9 @@ public sealed class BeltTracker
 
     public long TracksCreated => _nextId - 1;
 
+    /// <summary>Detections taken as a second box on an already matched object (<see cref="TrackerOptions.DuplicateIoU"/>): they voted, started no track.</summary>
+    public long DuplicateCount { get; private set; }
+
     /// <summary>
     /// Processes one frame. <paramref name="beltSpeedMetresPerSecond"/> is the current belt speed
     /// estimate (NaN: use the nominal speed) and seeds the velocity of new tracks.
@@ -145,6 +148,12 @@ public sealed class BeltTracker
         {
             int j = _high[k];
             if (_detUsed[j] || detections[j].Score < _o.NewTrackThreshold) continue;
+            if (MatchedOverlapping(detections[j].Box) is { } owner)
+            {
+                owner.Vote(detections[j].ClassId, detections[j].Score);
+                DuplicateCount++;
+                continue;
+            }
             if (_activeCount >= _active.Length || _free.Count == 0)
             {
                 OverflowCount++;
@@ -319,6 +328,25 @@ public sealed class BeltTracker
         t.Record(d, nowNs);
         if (!t.IsConfirmed && t.Hits >= _o.MinHitsToConfirm) t.IsConfirmed = true;
         t.State = t.IsConfirmed ? TrackState.Tracked : TrackState.Tentative;
+    }
+
+    /// <summary>The track matched this frame whose box overlaps <paramref name="box"/> most, if by at least <see cref="TrackerOptions.DuplicateIoU"/>.</summary>
+    private Track? MatchedOverlapping(in BoxF box)
+    {
+        Track? owner = null;
+        float best = _o.DuplicateIoU;
+        for (int i = 0; i < _activeCount; i++)
+        {
+            var t = _active[i];
+            if (!t.MatchedThisFrame) continue;
+            float iou = t.Box.IoU(box);
+            if (iou >= best)
+            {
+                best = iou;
+                owner = t;
+            }
+        }
+        return owner;
     }
 
     private void Remove(int index)

@@ -121,8 +121,14 @@ public sealed class Track
         _historyNext = (_historyNext + 1) % HistoryLength;
         if (_historyCount < HistoryLength) _historyCount++;
 
-        if ((uint)d.ClassId < (uint)_classVotes.Length)
-            _classVotes[d.ClassId] += d.Score;
+        Vote(d.ClassId, d.Score);
+    }
+
+    /// <summary>Adds a class vote without a position: a second box the detector put on this same object (another class's box left by class-aware NMS).</summary>
+    internal void Vote(int classId, float score)
+    {
+        if ((uint)classId < (uint)_classVotes.Length)
+            _classVotes[classId] += score;
         float total = 0, best = -1;
         int bestId = ClassId;
         for (int c = 0; c < _classVotes.Length; c++)

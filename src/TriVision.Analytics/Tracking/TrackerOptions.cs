@@ -12,6 +12,13 @@ public sealed class TrackerOptions
     /// <summary>A new track needs a detection at least this confident (a bit above the high threshold keeps flicker from spawning tracks).</summary>
     public float NewTrackThreshold { get; set; } = 0.6f;
 
+    /// <summary>
+    /// An unclaimed detection overlapping a track matched in the same frame by at least this IoU is a second box on that
+    /// object (class-aware NMS keeps one box per class, so an object the model hesitates on gets two): it votes for the
+    /// track's class instead of starting a duplicate track. 1 keeps only exact copies out.
+    /// </summary>
+    public float DuplicateIoU { get; set; } = 0.5f;
+
     /// <summary>First stage gate: minimum IoU with the predicted box, unless the centre-distance gate accepts the pair.</summary>
     public float MinIoU { get; set; } = 0.1f;
 
@@ -62,6 +69,7 @@ public sealed class TrackerOptions
         Check(LowScoreThreshold >= 0 && LowScoreThreshold <= HighScoreThreshold, nameof(LowScoreThreshold), LowScoreThreshold, "must be in [0, HighScoreThreshold]");
         Check(HighScoreThreshold <= 1, nameof(HighScoreThreshold), HighScoreThreshold, "must be <= 1");
         Check(NewTrackThreshold >= HighScoreThreshold && NewTrackThreshold <= 1, nameof(NewTrackThreshold), NewTrackThreshold, "must be in [HighScoreThreshold, 1]");
+        Check(DuplicateIoU > 0 && DuplicateIoU <= 1, nameof(DuplicateIoU), DuplicateIoU, "must be in (0, 1]");
         Check(MinIoU >= 0 && MinIoU < 1, nameof(MinIoU), MinIoU, "must be in [0, 1)");
         Check(MinIoULowStage >= 0 && MinIoULowStage < 1, nameof(MinIoULowStage), MinIoULowStage, "must be in [0, 1)");
         Check(DistanceGate >= 0, nameof(DistanceGate), DistanceGate, "must be >= 0");

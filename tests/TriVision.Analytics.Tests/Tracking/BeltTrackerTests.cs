@@ -85,6 +85,41 @@ public class BeltTrackerTests
     }
 
     [Fact]
+    public void A_second_box_of_another_class_on_a_tracked_object_votes_instead_of_starting_a_track()
+    {
+        var tracker = new BeltTracker(TestBelt.Create());
+        long t = 0;
+        for (int i = 0; i < 10; i++, t += 33_333_333)
+        {
+            float x = 200 + i * 6.7f;
+            // waste (4) at 0.8 on every frame; from frame 3 on an aerosol_can (3) box at 0.7 nearly on top of it (IoU ~0.8),
+            // listed first as a decoder may order them.
+            var waste = new Detection(BoxF.FromCenter(x, 250, 60, 50), 0.8f, 4);
+            var aerosol = new Detection(BoxF.FromCenter(x + 3, 252, 58, 48), 0.7f, 3);
+            tracker.Update(t, i < 3 ? [waste] : [aerosol, waste]);
+        }
+        Assert.Equal(1, tracker.Tracks.Length);
+        Assert.Equal(1, tracker.TracksCreated);
+        Assert.Equal(7, tracker.DuplicateCount);
+        var track = tracker.Tracks[0];
+        // Votes: the first stage took the aerosol box (best IoU with the prediction) or the waste box each frame; either
+        // way both classes voted every frame from frame 3, so the track is no longer sure of its class.
+        Assert.Equal(0.8f * 10 + 0.7f * 7, track.VoteFor(4) + track.VoteFor(3), 3);
+        Assert.True(track.ClassConfidence < 0.7f, $"class confidence {track.ClassConfidence}");
+
+        // Two objects side by side that barely touch are two objects.
+        var other = new BeltTracker(TestBelt.Create());
+        t = 0;
+        for (int i = 0; i < 5; i++, t += 33_333_333)
+        {
+            float x = 200 + i * 6.7f;
+            other.Update(t, [new Detection(BoxF.FromCenter(x, 250, 60, 50), 0.8f, 4), new Detection(BoxF.FromCenter(x + 50, 250, 60, 50), 0.8f, 3)]);
+        }
+        Assert.Equal(2, other.Tracks.Length);
+        Assert.Equal(0, other.DuplicateCount);
+    }
+
+    [Fact]
     public void Class_is_the_score_weighted_vote()
     {
         var tracker = new BeltTracker(TestBelt.Create());
