@@ -37,6 +37,7 @@ public sealed class HazardRuleOptions
             if (c.ClassId < 0) throw new ArgumentException($"{key}:ClassId = {c.ClassId}: must be >= 0.");
             if (!seen.Add(c.ClassId)) throw new ArgumentException($"{key}:ClassId = {c.ClassId}: class has two rules.");
             if (!(c.MinScore >= 0 && c.MinScore <= 1)) throw new ArgumentException($"{key}:MinScore = {c.MinScore}: must be in [0, 1].");
+            if (!(c.MinClassShare >= 0 && c.MinClassShare <= 1)) throw new ArgumentException($"{key}:MinClassShare = {c.MinClassShare}: must be in [0, 1].");
             if (c.ConfirmFrames < 1) throw new ArgumentException($"{key}:ConfirmFrames = {c.ConfirmFrames}: must be >= 1.");
             if (c.ConfirmMs < 0) throw new ArgumentException($"{key}:ConfirmMs = {c.ConfirmMs}: must be >= 0.");
             if (!Enum.IsDefined(c.Action)) throw new ArgumentException($"{key}:Action = {c.Action}: must be Notify, Divert or StopLine.");

@@ -63,7 +63,9 @@ public sealed class HazardRules
                 var rule = _byClass[t.ClassId]!;
                 string? zone = null;
                 float threshold = ThresholdAt(rule, t.AlongMetres, ref zone);
-                bool qualifies = t.LastScore >= threshold;
+                bool qualifies = t.LastScore >= threshold
+                                 && t.ClassConfidence >= rule.MinClassShare
+                                 && (!rule.RequireFrameClass || t.LastDetectionClassId == rule.ClassId);
                 if (qualifies)
                 {
                     if (c.Qualifying == 0) c.FirstQualifyingNs = nowNs;

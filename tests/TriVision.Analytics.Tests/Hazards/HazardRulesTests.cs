@@ -85,6 +85,50 @@ public class HazardRulesTests
     }
 
     [Fact]
+    public void A_track_unsure_of_its_class_does_not_alarm_under_a_class_share_minimum()
+    {
+        // An object the model calls aerosol_can (3) at 0.9 and waste (4) at 0.8 in alternate frames: the vote gives
+        // aerosol_can about 53 %. Without a share minimum that is an aerosol alarm; with 0.7 it is not.
+        Detection Frame(int i) => At(100 + i * 6.67f, i % 2 == 0 ? 3 : 4, score: i % 2 == 0 ? 0.9f : 0.8f);
+        var lax = new Rig();
+        for (int i = 0; i < 40; i++) lax.Step(Frame(i));
+        Assert.Single(lax.Alarms);
+
+        var options = HazardRuleOptions.ForShippedModel();
+        foreach (var c in options.Classes) c.MinClassShare = 0.7f;
+        var strict = new Rig(options);
+        for (int i = 0; i < 40; i++) strict.Step(Frame(i));
+        Assert.Empty(strict.Alarms);
+
+        // A battery seen as battery throughout still alarms under the same minimum.
+        var sure = new Rig(options);
+        for (int i = 0; i < 40; i++) sure.Step(At(100 + i * 6.67f, 1));
+        Assert.Single(sure.Alarms);
+    }
+
+    [Fact]
+    public void With_frame_class_required_only_frames_whose_box_is_the_hazard_count()
+    {
+        // Voted aerosol_can (0.9 x 2 against 0.85 x 1 per three frames) but every third frame's box is waste: those frames
+        // do not count, so confirmation (3 frames, time rule off) takes 5 frames instead of 3.
+        var options = HazardRuleOptions.ForShippedModel();
+        foreach (var c in options.Classes) { c.RequireFrameClass = true; c.ConfirmMs = 10_000; }
+        var rig = new Rig(options);
+        var raisedAt = new List<int>();
+        for (int i = 0; i < 12; i++)
+            if (rig.Step(At(100 + i * 6.67f, i % 3 == 2 ? 4 : 3, score: i % 3 == 2 ? 0.85f : 0.9f)) > 0) raisedAt.Add(i);
+        Assert.Equal(new[] { 3 }, raisedAt); // qualifying frames 0, 1, 3 (frame 2's box is waste)
+
+        var plain = HazardRuleOptions.ForShippedModel();
+        foreach (var c in plain.Classes) c.ConfirmMs = 10_000;
+        var rig2 = new Rig(plain);
+        raisedAt.Clear();
+        for (int i = 0; i < 12; i++)
+            if (rig2.Step(At(100 + i * 6.67f, i % 3 == 2 ? 4 : 3, score: i % 3 == 2 ? 0.85f : 0.9f)) > 0) raisedAt.Add(i);
+        Assert.Equal(new[] { 2 }, raisedAt); // frame 2 counts on the track's vote alone
+    }
+
+    [Fact]
     public void Low_scores_do_not_confirm_and_waste_never_alarms()
     {
         var rig = new Rig();
