@@ -11,3 +11,11 @@ public readonly record struct AlarmObservation(double TimeSeconds, int TrackId, 
 /// a hazard object already alarmed).
 /// </summary>
 public sealed record FalseHazardAlarm(double TimeSeconds, int TrackId, int ClassId, string Kind, int? TruthClassId, float Confidence = float.NaN);
+
+/// <summary>
+/// An eligible hazard object that got no alarm of its own, with what the tracker made of it: never matched by a track
+/// (the detector did not see it), or tracked under another class (the model saw it as something else).
+/// </summary>
+/// <param name="TrackedSeconds">Time a track was matched to it (per-frame MOT matching of the id-switch count).</param>
+/// <param name="TrackClassId">The class its matched tracks carried most often; null when never tracked.</param>
+public sealed record MissedHazard(int ObjectId, int ClassId, double FirstSeenSeconds, double VisibleSeconds, double TrackedSeconds, int? TrackClassId);

@@ -12,4 +12,7 @@ public sealed record ScenarioScore(
 
     /// <summary>Every hazard alarm counted as false, with the reason (what the model mistook for a hazard).</summary>
     public IReadOnlyList<FalseHazardAlarm> FalseHazardAlarms { get; init; } = [];
+
+    /// <summary>Every eligible hazard object without an alarm, and whether it was not seen or seen as another class.</summary>
+    public IReadOnlyList<MissedHazard> MissedHazards { get; init; } = [];
 }

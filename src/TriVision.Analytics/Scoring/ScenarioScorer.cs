@@ -88,11 +88,31 @@ public sealed class ScenarioScorer
             if (double.IsFinite(a.EtaStopSeconds) && double.IsFinite(truthArrival) && truthArrival > a.TimeSeconds)
                 etaErrors.Add(Math.Abs(a.TimeSeconds + a.EtaStopSeconds - truthArrival) / (truthArrival - a.TimeSeconds) * 100.0);
         }
-        int hits = 0;
-        foreach (var id in eligible) if (alarmed.Contains(id)) hits++;
-
         var (leads, missed, falseJams, episodes) = ScoreJams(truth, outputs.JamStates);
-        var (switches, gtTracks) = CountIdSwitches(frames, outputs.Tracks);
+        var trackedAs = new Dictionary<int, Dictionary<int, int>>();
+        var (switches, gtTracks) = CountIdSwitches(frames, outputs.Tracks, trackedAs);
+
+        int hits = 0;
+        var missedList = new List<MissedHazard>();
+        foreach (var id in eligible)
+        {
+            if (alarmed.Contains(id))
+            {
+                hits++;
+                continue;
+            }
+            int trackedFrames = 0, bestCount = 0;
+            int? trackClass = null;
+            if (trackedAs.TryGetValue(id, out var counts))
+                foreach (var (cls, n) in counts)
+                {
+                    trackedFrames += n;
+                    if (n > bestCount || (n == bestCount && cls < trackClass)) { bestCount = n; trackClass = cls; }
+                }
+            double frameS = frames.Count > 1 ? (frames[^1].TimeSeconds - frames[0].TimeSeconds) / (frames.Count - 1) : 0;
+            missedList.Add(new MissedHazard(id, classOf[id], firstSeen.GetValueOrDefault(id), visibleTime.GetValueOrDefault(id), trackedFrames * frameS, trackClass));
+        }
+        missedList.Sort(static (a, b) => a.FirstSeenSeconds.CompareTo(b.FirstSeenSeconds));
 
         var figures = new ScenarioFigures
         {
@@ -116,7 +136,7 @@ public sealed class ScenarioScorer
             GroundTruthTracks = gtTracks,
             IdSwitches = switches,
         };
-        return new ScenarioScore(figures, latencies, etaErrors, leads) { JamEpisodes = episodes, FalseHazardAlarms = falseList };
+        return new ScenarioScore(figures, latencies, etaErrors, leads) { JamEpisodes = episodes, FalseHazardAlarms = falseList, MissedHazards = missedList };
     }
 
     private int MatchAlarm(IReadOnlyList<GroundTruthFrame> frames, in AlarmObservation a)
@@ -200,11 +220,13 @@ public sealed class ScenarioScorer
         return (leads, missed, falseWarnings, episodes);
     }
 
-    private (int Switches, int Tracks) CountIdSwitches(IReadOnlyList<GroundTruthFrame> frames, IReadOnlyList<TrackFrame> trackFrames)
+    /// <param name="trackedAs">Filled per object: the class of the track matched to it, frames per class.</param>
+    private (int Switches, int Tracks) CountIdSwitches(IReadOnlyList<GroundTruthFrame> frames, IReadOnlyList<TrackFrame> trackFrames,
+        Dictionary<int, Dictionary<int, int>> trackedAs)
     {
         var last = new Dictionary<int, int>();
         int switches = 0;
-        var candidates = new List<(float IoU, int Obj, int Track)>();
+        var candidates = new List<(float IoU, int Obj, int Track, int Class)>();
         var usedObj = new HashSet<int>();
         var usedTrack = new HashSet<int>();
         foreach (var tf in trackFrames)
@@ -218,17 +240,19 @@ public sealed class ScenarioScorer
                 foreach (var t in tf.Tracks)
                 {
                     float iou = o.Box.IoU(t.Box);
-                    if (iou >= _o.TrackMatchIoU) candidates.Add((iou, o.ObjectId, t.TrackId));
+                    if (iou >= _o.TrackMatchIoU) candidates.Add((iou, o.ObjectId, t.TrackId, t.ClassId));
                 }
             }
             candidates.Sort(static (a, b) => b.IoU != a.IoU ? b.IoU.CompareTo(a.IoU) : a.Obj != b.Obj ? a.Obj.CompareTo(b.Obj) : a.Track.CompareTo(b.Track));
             usedObj.Clear();
             usedTrack.Clear();
-            foreach (var (_, obj, track) in candidates)
+            foreach (var (_, obj, track, cls) in candidates)
             {
                 if (usedObj.Contains(obj) || usedTrack.Contains(track)) continue;
                 usedObj.Add(obj);
                 usedTrack.Add(track);
+                if (!trackedAs.TryGetValue(obj, out var counts)) trackedAs[obj] = counts = new Dictionary<int, int>();
+                counts[cls] = counts.GetValueOrDefault(cls) + 1;
                 if (last.TryGetValue(obj, out var prev) && prev != track) switches++;
                 last[obj] = track;
             }

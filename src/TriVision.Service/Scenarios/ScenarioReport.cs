@@ -90,6 +90,20 @@ public sealed class ScenarioReport
                 });
             }
             s["false_hazard_alarm_list"] = falseAlarms;
+            var missedHazards = new JsonArray();
+            foreach (var m in Runs[i].Score.MissedHazards)
+            {
+                missedHazards.Add(new JsonObject
+                {
+                    ["object_id"] = m.ObjectId,
+                    ["class"] = ClassName(m.ClassId),
+                    ["first_seen_s"] = Math.Round(m.FirstSeenSeconds, 2),
+                    ["visible_s"] = Math.Round(m.VisibleSeconds, 2),
+                    ["tracked_s"] = Math.Round(m.TrackedSeconds, 2),
+                    ["track_class"] = m.TrackClassId is { } tc ? ClassName(tc) : null,
+                });
+            }
+            s["missed_hazard_list"] = missedHazards;
         }
         root["run"] = new JsonObject
         {

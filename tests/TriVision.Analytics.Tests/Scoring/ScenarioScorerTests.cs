@@ -76,6 +76,24 @@ public class ScenarioScorerTests
         var s = new ScenarioScorer().Score(Truth(), new ScenarioOutputs(Array.Empty<TrackFrame>(), Array.Empty<AlarmObservation>(), Array.Empty<JamObservation>()));
         Assert.Equal(0.0, s.Figures.HazardRecall);
         Assert.Null(s.Figures.AlarmLatencyMedianMs);
+        // The battery is listed as missed and never tracked (the gas cylinder was visible too briefly to count).
+        var m = Assert.Single(s.MissedHazards);
+        Assert.Equal((1, 1, 0.5, 0.0), (m.ObjectId, m.ClassId, m.FirstSeenSeconds, m.TrackedSeconds));
+        Assert.Equal(2.5, m.VisibleSeconds, 6);
+        Assert.Null(m.TrackClassId);
+    }
+
+    [Fact]
+    public void A_missed_hazard_tracked_as_waste_says_so()
+    {
+        // The battery (object 1) is tracked from t=1.0 to 2.9 (20 frames), as waste for 15 frames and as battery for 5.
+        var tracks = new List<TrackFrame>();
+        for (int i = 10; i < 30; i++)
+            tracks.Add(new TrackFrame(i * 0.1, new[] { new TrackBox(7, i < 25 ? 4 : 1, BoxA) }));
+        var s = new ScenarioScorer().Score(Truth(), new ScenarioOutputs(tracks, Array.Empty<AlarmObservation>(), Array.Empty<JamObservation>()));
+        var m = Assert.Single(s.MissedHazards);
+        Assert.Equal(4, m.TrackClassId);
+        Assert.Equal(2.0, m.TrackedSeconds, 6);
     }
 
     [Fact]
