@@ -9,15 +9,6 @@ public sealed class HazardClassRule
     /// <summary>A frame counts towards confirmation when the track's detection score is at least this.</summary>
     public float MinScore { get; set; } = 0.5f;
 
-    /// <summary>
-    /// A frame counts only when the track's class vote gives this class at least this share (0-1): a track the model keeps
-    /// calling two things (a drink can that is an aerosol can in one frame and waste in the next) is not sure enough to stop a line.
-    /// </summary>
-    public float MinClassShare { get; set; }
-
-    /// <summary>A frame counts only when that frame's own box is of this class (true), not only the track's vote.</summary>
-    public bool RequireFrameClass { get; set; }
-
     /// <summary>Confirmed after this many qualifying frames ...</summary>
     public int ConfirmFrames { get; set; } = 3;
 

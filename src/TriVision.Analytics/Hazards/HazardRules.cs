@@ -6,8 +6,10 @@ namespace TriVision.Analytics.Hazards;
 
 /// <summary>
 /// Turns tracks into hazard alarms: exactly one alarm per physical object. A track qualifies in a
-/// frame when it was matched, its voted class has a rule and the detection score meets the class's
-/// threshold (or the zone's override at the track's belt position). After
+/// frame when it was matched, its voted class has a rule, the detection score meets the class's
+/// threshold (or the zone's override at the track's belt position), the frame's box is of a hazard class
+/// (<see cref="HazardRuleOptions.RequireHazardBox"/>) and hazard classes hold at least
+/// <see cref="HazardRuleOptions.MinHazardShare"/> of the track's class vote. After
 /// <see cref="HazardClassRule.ConfirmFrames"/> qualifying frames or <see cref="HazardClassRule.ConfirmMs"/>
 /// since the first one, one alarm is raised for the track id. Because a tracker can still lose an
 /// object and give it a new id, a new alarm is also suppressed when an earlier alarm of the same class,
@@ -64,8 +66,8 @@ public sealed class HazardRules
                 string? zone = null;
                 float threshold = ThresholdAt(rule, t.AlongMetres, ref zone);
                 bool qualifies = t.LastScore >= threshold
-                                 && t.ClassConfidence >= rule.MinClassShare
-                                 && (!rule.RequireFrameClass || t.LastDetectionClassId == rule.ClassId);
+                                 && (!_options.RequireHazardBox || IsHazardClass(t.LastDetectionClassId))
+                                 && HazardShare(t) >= _options.MinHazardShare;
                 if (qualifies)
                 {
                     if (c.Qualifying == 0) c.FirstQualifyingNs = nowNs;
@@ -95,6 +97,15 @@ public sealed class HazardRules
             if (kv.Value.Generation != _generation) _stale.Add(kv.Key);
         foreach (var id in _stale) _candidates.Remove(id);
         return _raised.Count;
+    }
+
+    /// <summary>Share of the track's class vote that went to hazard classes.</summary>
+    private float HazardShare(Track t)
+    {
+        if (t.VoteTotal <= 0) return 0f;
+        float hazard = 0;
+        foreach (var c in _options.Classes) hazard += t.VoteFor(c.ClassId);
+        return hazard / t.VoteTotal;
     }
 
     private float ThresholdAt(HazardClassRule rule, float along, ref string? zone)

@@ -84,6 +84,9 @@ public sealed class Track
 
     public int HistoryCount => _historyCount;
 
+    /// <summary>Sum of every class's vote weight.</summary>
+    public float VoteTotal { get; private set; }
+
     public float VoteFor(int classId) => (uint)classId < (uint)_classVotes.Length ? _classVotes[classId] : 0f;
 
     internal void Start(int id, in Detection d, long nowNs, float vx, float vy)
@@ -138,6 +141,7 @@ public sealed class Track
             if (v > best) { best = v; bestId = c; }
         }
         ClassId = bestId;
+        VoteTotal = total;
         ClassConfidence = total > 0 ? best / total : 0f;
     }
 

@@ -243,4 +243,17 @@ public class ScenariosVerbTests : IDisposable
         Assert.Contains("--set", stderr);
         Assert.Contains(expected, stderr);
     }
+
+    [Fact]
+    public void A_hazards_setting_without_classes_tunes_the_shipped_rules()
+    {
+        var tuned = TriVision.Service.Host.ServiceConfiguration.BindAnalytics(["Hazards:MinHazardShare=0.9"]).ToAnalyzerOptions();
+        Assert.Equal(0.9f, tuned.Hazards.MinHazardShare);
+        Assert.Equal(["gas_cylinder", "battery", "power_bank", "aerosol_can"], tuned.Hazards.Classes.Select(c => c.Name));
+
+        var own = TriVision.Service.Host.ServiceConfiguration.BindAnalytics(
+            ["Hazards:Classes:0:ClassId=1", "Hazards:Classes:0:Name=battery", "Hazards:Classes:0:Action=StopLine"]).ToAnalyzerOptions();
+        var rule = Assert.Single(own.Hazards.Classes);
+        Assert.Equal(TriVision.Analytics.Hazards.HazardAction.StopLine, rule.Action);
+    }
 }
