@@ -154,6 +154,10 @@ public sealed class ScenariosVerb : ICliVerb
                 {
                     throw new CliException(CliExitCode.RuntimeFailure, ex.Message, ex);
                 }
+                catch (Exception ex) when (tapeDirectory is not null && ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliException(CliExitCode.RuntimeFailure, $"detection tapes in {tapeDirectory}: {ex.Message}", ex);
+                }
                 results.Add(r);
                 if (r.Tape.Length > 0) context.Error.WriteLine($"scenarios: {s.Name}: {r.Tape}");
                 if (!context.InteractiveError)
