@@ -150,6 +150,16 @@ public sealed partial class OnnxSession
             OrtStatusCheck.Check(api.SetSessionGraphOptimizationLevel(ptr, (int)config.Optimization), "SetSessionGraphOptimizationLevel");
             OrtStatusCheck.Check(api.SetIntraOpNumThreads(ptr, config.IntraOpThreads), "SetIntraOpNumThreads");
             OrtStatusCheck.Check(api.SetInterOpNumThreads(ptr, config.InterOpThreads), "SetInterOpNumThreads");
+            if (config.AllowSpinning is { } spin)
+            {
+                fixed (byte* value = Utf8Z(spin ? "1" : "0"))
+                {
+                    fixed (byte* intra = Utf8Z("session.intra_op.allow_spinning"))
+                        OrtStatusCheck.Check(api.AddSessionConfigEntry(ptr, intra, value), "AddSessionConfigEntry(session.intra_op.allow_spinning)");
+                    fixed (byte* inter = Utf8Z("session.inter_op.allow_spinning"))
+                        OrtStatusCheck.Check(api.AddSessionConfigEntry(ptr, inter, value), "AddSessionConfigEntry(session.inter_op.allow_spinning)");
+                }
+            }
             if (!string.IsNullOrWhiteSpace(config.OptimizedModelPath))
             {
                 fixed (byte* p = Utf8Z(Path.GetFullPath(config.OptimizedModelPath)))

@@ -25,6 +25,13 @@ public sealed record SessionConfig
     /// <summary>Threads across independent operators; 0 (default) = ORT's default. Only used in parallel mode, which TriVision does not enable.</summary>
     public int InterOpThreads { get; init; }
 
+    /// <summary>
+    /// Whether ORT's worker threads spin (busy-wait) between operators instead of sleeping. Null (default) keeps ORT's
+    /// default (spinning). False frees the cores between operators for capture and analytics on a small shared box, at
+    /// some latency when the CPU is otherwise idle; measure both with <c>trivision detect --spin</c>.
+    /// </summary>
+    public bool? AllowSpinning { get; init; }
+
     /// <summary>Graph optimisation level. Default <see cref="GraphOptimization.All"/> (ORT's own default and fastest).</summary>
     public GraphOptimization Optimization { get; init; } = GraphOptimization.All;
 

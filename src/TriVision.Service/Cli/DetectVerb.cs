@@ -31,6 +31,8 @@ public sealed class DetectVerb : ICliVerb
         var strict = new Option<bool>("--strict") { Description = "Fail when the requested provider is unavailable instead of falling back to CPU" };
         var labels = new Option<FileInfo?>("--labels") { Description = "Class names, one per line, overriding the model's own", HelpName = "FILE" };
         var confidence = new Option<float>("--conf") { Description = "Minimum score kept", HelpName = "0..1", DefaultValueFactory = _ => 0.25f };
+        var spin = new Option<string>("--spin") { Description = "ONNX Runtime threads busy-wait between operators (on), sleep (off), or ORT's default", DefaultValueFactory = _ => "default" };
+        spin.AcceptOnlyFromAmong("on", "off", "default");
         var iou = new Option<float>("--iou") { Description = "IoU threshold of non-maximum suppression", HelpName = "0..1", DefaultValueFactory = _ => 0.45f };
 
         frames.Validators.Add(r =>
@@ -48,7 +50,7 @@ public sealed class DetectVerb : ICliVerb
 
         var command = new Command("detect", "Detect objects in an image, a folder of images or a video file; one JSON line per frame on stdout")
         {
-            model, source, frames, output, provider, strict, labels, confidence, iou,
+            model, source, frames, output, provider, strict, labels, confidence, iou, spin,
         };
         command.SetAction(parse => Run(context, new Request(
             parse.GetRequiredValue(model).FullName,
@@ -61,7 +63,8 @@ public sealed class DetectVerb : ICliVerb
                 parse.GetValue(strict),
                 parse.GetValue(labels)?.FullName,
                 parse.GetValue(confidence),
-                parse.GetValue(iou)))));
+                parse.GetValue(iou),
+                AllowSpinning: parse.GetValue(spin) switch { "on" => true, "off" => false, _ => null }))));
         return command;
     }
 

@@ -9,6 +9,7 @@ namespace TriVision.Service.Detectors;
 /// <param name="IouThreshold">IoU above which class-aware NMS suppresses the weaker box.</param>
 /// <param name="MaxDetections">Most boxes kept per frame after NMS.</param>
 /// <param name="IntraOpThreads">ONNX Runtime threads inside one operator; 0 = one per physical core (ORT's default).</param>
+/// <param name="AllowSpinning">ONNX Runtime threads busy-wait between operators (null: ORT's default, on).</param>
 public sealed record DetectorOptions(
     string ModelPath,
     string Provider,
@@ -17,4 +18,5 @@ public sealed record DetectorOptions(
     float ConfidenceThreshold,
     float IouThreshold,
     int MaxDetections = 300,
-    int IntraOpThreads = 0);
+    int IntraOpThreads = 0,
+    bool? AllowSpinning = null);

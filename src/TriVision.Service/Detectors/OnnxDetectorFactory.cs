@@ -19,7 +19,7 @@ public sealed class OnnxDetectorFactory(ILogger? log = null) : IDetectorFactory
         {
             ModelPath = options.ModelPath,
             LabelsPath = options.LabelsPath,
-            Session = new SessionConfig { Provider = provider, Strict = options.Strict, IntraOpThreads = options.IntraOpThreads },
+            Session = new SessionConfig { Provider = provider, Strict = options.Strict, IntraOpThreads = options.IntraOpThreads, AllowSpinning = options.AllowSpinning },
             Decoder = new DecoderOptions
             {
                 ScoreThreshold = options.ConfidenceThreshold,

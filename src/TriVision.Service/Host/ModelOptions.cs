@@ -21,6 +21,12 @@ public sealed class ModelOptions
     /// <summary>IoU above which NMS suppresses the weaker box (0..1). Default 0.45.</summary>
     public float IouThreshold { get; set; } = 0.45f;
 
+    /// <summary>
+    /// ONNX Runtime threads busy-wait between operators (true) or sleep (false). Unset: ORT's default (spin). On a
+    /// 2-core box shared with capture and analytics, false gives those threads the cores back (docs/configuration.md).
+    /// </summary>
+    public bool? AllowSpinning { get; set; }
+
     /// <summary>Most boxes kept per frame. Default 300.</summary>
     public int MaxDetections { get; set; } = 300;
 }

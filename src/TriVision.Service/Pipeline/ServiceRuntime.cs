@@ -80,7 +80,7 @@ public sealed class ServiceRuntime : IHostedService, IAsyncDisposable
         foreach (var camera in _o.Cameras)
         {
             var detector = _detectors.Create(new DetectorOptions(_o.Model.Path, _o.Model.Provider, _o.Model.Strict, _o.Model.Labels,
-                _o.Model.ConfidenceThreshold, _o.Model.IouThreshold, _o.Model.MaxDetections));
+                _o.Model.ConfidenceThreshold, _o.Model.IouThreshold, _o.Model.MaxDetections, AllowSpinning: _o.Model.AllowSpinning));
             string provider = "custom";
             model = new ModelIdentity(detector.ModelName, "");
             if (detector is OnnxDetector onnx)

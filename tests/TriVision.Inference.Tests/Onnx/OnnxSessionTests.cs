@@ -71,6 +71,21 @@ public sealed class OnnxSessionTests
         Assert.Equal(expected[flat - 1], runner.Output(0)[flat - 1], 5);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Spinning_setting_is_accepted_and_leaves_the_output_unchanged(bool spin)
+    {
+        // AddSessionConfigEntry is called by table index: a wrong index would call another function and fail or crash here.
+        var (shape, expected, _) = Fixtures.Expected("yolov8_known.onnx");
+        using var session = OnnxSession.Open(Fixtures.Model("yolov8_known.onnx"), Cpu with { IntraOpThreads = 2, AllowSpinning = spin });
+        using var runner = session.CreateRunner();
+        Assert.Equal(shape, runner.OutputShape(0).ToArray());
+        runner.Input.Fill(0.5f);
+        runner.Run();
+        AssertClose(expected, runner.Output(0));
+    }
+
     [Fact]
     public void Mean_of_a_non_uniform_input_reaches_the_output()
     {

@@ -58,6 +58,7 @@ internal sealed unsafe class OrtApi
     public readonly delegate* unmanaged[Cdecl]<nint, nint, byte***, long*, nint> ModelMetadataGetCustomMetadataMapKeys; // 123
     public readonly delegate* unmanaged[Cdecl]<byte***, int*, nint> GetAvailableProviders;    // 125
     public readonly delegate* unmanaged[Cdecl]<byte**, int, nint> ReleaseAvailableProviders;  // 126
+    public readonly delegate* unmanaged[Cdecl]<nint, byte*, byte*, nint> AddSessionConfigEntry; // 130
     public readonly delegate* unmanaged[Cdecl]<nint, nint, nint, nint> RunWithBinding;        // 133
     public readonly delegate* unmanaged[Cdecl]<nint, nint*, nint> CreateIoBinding;            // 134
     public readonly delegate* unmanaged[Cdecl]<nint, void> ReleaseIoBinding;                  // 135
@@ -127,6 +128,7 @@ internal sealed unsafe class OrtApi
         ModelMetadataGetCustomMetadataMapKeys = (delegate* unmanaged[Cdecl]<nint, nint, byte***, long*, nint>)table[123];
         GetAvailableProviders = (delegate* unmanaged[Cdecl]<byte***, int*, nint>)table[125];
         ReleaseAvailableProviders = (delegate* unmanaged[Cdecl]<byte**, int, nint>)table[126];
+        AddSessionConfigEntry = (delegate* unmanaged[Cdecl]<nint, byte*, byte*, nint>)table[130];
         RunWithBinding = (delegate* unmanaged[Cdecl]<nint, nint, nint, nint>)table[133];
         CreateIoBinding = (delegate* unmanaged[Cdecl]<nint, nint*, nint>)table[134];
         ReleaseIoBinding = (delegate* unmanaged[Cdecl]<nint, void>)table[135];
