@@ -22,10 +22,11 @@ public sealed class ModelOptions
     public float IouThreshold { get; set; } = 0.45f;
 
     /// <summary>
-    /// ONNX Runtime threads busy-wait between operators (true) or sleep (false). Unset: ORT's default (spin). On a
-    /// 2-core box shared with capture and analytics, false gives those threads the cores back (docs/configuration.md).
+    /// ONNX Runtime threads busy-wait between operators (true, ORT's own default) or sleep (false, the default here):
+    /// on a small box shared with capture and analytics, sleeping gives those threads the cores back, and measured no
+    /// slower even on an idle 2-core host (docs/configuration.md).
     /// </summary>
-    public bool? AllowSpinning { get; set; }
+    public bool AllowSpinning { get; set; }
 
     /// <summary>Most boxes kept per frame. Default 300.</summary>
     public int MaxDetections { get; set; } = 300;
