@@ -48,11 +48,18 @@ public static class ServiceConfiguration
     /// <summary>Checks keys, binds and validates; the result is safe to start with.</summary>
     public static ServiceOptions Bind(IConfiguration configuration)
     {
-        ConfigurationKeyChecker.Check(configuration, typeof(ServiceOptions));
-        ServiceOptions options;
+        var options = CheckAndGet<ServiceOptions>(configuration);
+        Validate(options);
+        return options;
+    }
+
+    /// <summary>Rejects unknown keys and unconvertible values, then binds (the binder's nested errors become one line).</summary>
+    private static T CheckAndGet<T>(IConfiguration configuration) where T : new()
+    {
+        ConfigurationKeyChecker.Check(configuration, typeof(T));
         try
         {
-            options = configuration.Get<ServiceOptions>() ?? new ServiceOptions();
+            return configuration.Get<T>() ?? new T();
         }
         catch (InvalidOperationException ex)
         {
@@ -60,8 +67,6 @@ public static class ServiceConfiguration
             while (inner.InnerException is InvalidOperationException next) inner = next;
             throw new ServiceConfigurationException($"configuration: {inner.Message}", ex);
         }
-        Validate(options);
-        return options;
     }
 
     public static void Validate(ServiceOptions o)
@@ -173,18 +178,7 @@ public static class ServiceConfiguration
         foreach (var (key, value) in ParseOverrides(items))
             map[key.StartsWith("Analytics:", StringComparison.OrdinalIgnoreCase) ? key["Analytics:".Length..] : key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(map).Build();
-        ConfigurationKeyChecker.Check(configuration, typeof(AnalyticsOptions));
-        AnalyticsOptions options;
-        try
-        {
-            options = configuration.Get<AnalyticsOptions>() ?? new AnalyticsOptions();
-        }
-        catch (InvalidOperationException ex)
-        {
-            var inner = ex;
-            while (inner.InnerException is InvalidOperationException next) inner = next;
-            throw new ServiceConfigurationException($"configuration: {inner.Message}", ex);
-        }
+        var options = CheckAndGet<AnalyticsOptions>(configuration);
         ValidateAnalytics(options);
         return options;
     }
