@@ -94,6 +94,7 @@ public sealed class ScenarioScorer
 
         int hits = 0;
         var missedList = new List<MissedHazard>();
+        double frameS = frames.Count > 1 ? (frames[^1].TimeSeconds - frames[0].TimeSeconds) / (frames.Count - 1) : 0;
         foreach (var id in eligible)
         {
             if (alarmed.Contains(id))
@@ -109,7 +110,6 @@ public sealed class ScenarioScorer
                     trackedFrames += n;
                     if (n > bestCount || (n == bestCount && cls < trackClass)) { bestCount = n; trackClass = cls; }
                 }
-            double frameS = frames.Count > 1 ? (frames[^1].TimeSeconds - frames[0].TimeSeconds) / (frames.Count - 1) : 0;
             missedList.Add(new MissedHazard(id, classOf[id], firstSeen.GetValueOrDefault(id), visibleTime.GetValueOrDefault(id), trackedFrames * frameS, trackClass));
         }
         missedList.Sort(static (a, b) => a.FirstSeenSeconds.CompareTo(b.FirstSeenSeconds));
