@@ -77,6 +77,25 @@ public class DatasetWriterTests : IDisposable
     }
 
     [Fact]
+    public void Crowding_scales_occlusion_and_pileup_and_leaves_the_rest_of_the_scene_alone()
+    {
+        var plain = Options("x", 1);
+        var crowded = Options("x", 1);
+        crowded.Crowding = 3;
+        for (int i = 0; i < 20; i++)
+        {
+            SimulatorOptions a = DatasetWriter.SceneOptions(plain, DatasetSplit.Train, i), b = DatasetWriter.SceneOptions(crowded, DatasetSplit.Train, i);
+            Assert.Equal(Math.Min(1, a.Occlusion * 3), b.Occlusion, 12);
+            Assert.Equal(Math.Min(1, a.Pileup * 3), b.Pileup, 12);
+            Assert.Equal(a.Seed, b.Seed);
+            Assert.Equal(a.FeedRate, b.FeedRate);
+            Assert.Equal(a.Clutter, b.Clutter);
+        }
+        crowded.Crowding = 11;
+        Assert.Contains("crowding", Assert.Throws<ArgumentException>(crowded.Validate).Message);
+    }
+
+    [Fact]
     public void TestSplitUsesHoldoutVariations()
     {
         var o = Options("x", 1);

@@ -22,11 +22,12 @@ public sealed class DatasetVerb : ICliVerb
         var height = new Option<int>("--height") { Description = "Image height in pixels", DefaultValueFactory = _ => 540 };
         var splits = new Option<string>("--splits") { Description = "Train,val,test fractions", DefaultValueFactory = _ => "0.8,0.1,0.1", HelpName = "T,V,T" };
         var hazardShare = new Option<double>("--hazard-share") { Description = "Share of objects that are hazards (0..1)", DefaultValueFactory = _ => 0.45 };
+        var crowding = new Option<double>("--crowding") { Description = "Multiplier on the chance of objects lying on one another and of heaps (1 = plain)", DefaultValueFactory = _ => 1.0 };
         var threads = new Option<int>("--threads") { Description = "Images rendered in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
 
         var command = new Command("dataset", "Render a YOLO-format dataset (images, labels, data.yaml, splits) from the belt simulator")
         {
-            seed, testSeed, count, output, width, height, splits, hazardShare, threads,
+            seed, testSeed, count, output, width, height, splits, hazardShare, crowding, threads,
         };
         command.SetAction(parse =>
         {
@@ -39,6 +40,7 @@ public sealed class DatasetVerb : ICliVerb
                 Width = parse.GetValue(width),
                 Height = parse.GetValue(height),
                 HazardShare = parse.GetValue(hazardShare),
+                Crowding = parse.GetValue(crowding),
                 MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(threads)),
             };
             (options.TrainFraction, options.ValFraction, options.TestFraction) = ParseSplits(parse.GetValue(splits)!);

@@ -35,6 +35,13 @@ public sealed class DatasetOptions
     /// <summary>Relative weights of gas_cylinder, battery, power_bank, aerosol_can among hazards.</summary>
     public double[] HazardWeights { get; set; } = [1.0, 1.6, 1.0, 1.0];
 
+    /// <summary>
+    /// Multiplies each image's chance of objects arriving on top of one another (occlusion) and of heaps
+    /// (pile-up), capped at 1. Default 1. Above 1 renders more hazards lying on or under other objects, the
+    /// case the detector finds hardest; the random draws are the same, so crowding 1 is the plain dataset.
+    /// </summary>
+    public double Crowding { get; set; } = 1;
+
     /// <summary>Belt textures and lighting for train and val images (default: the train set).</summary>
     public Variation TrainVariation { get; set; } = Variation.Train;
 
@@ -67,6 +74,7 @@ public sealed class DatasetOptions
         if (!(TrainFraction >= 0 && ValFraction >= 0 && TestFraction >= 0) || TrainFraction + ValFraction + TestFraction <= 0)
             throw new ArgumentException($"Dataset splits {TrainFraction}/{ValFraction}/{TestFraction}: expected non-negative shares with a positive sum.");
         if (!(HazardShare >= 0 && HazardShare <= 1)) throw new ArgumentException($"Dataset option 'hazard' = {HazardShare}: expected 0 to 1.");
+        if (!(Crowding >= 0 && Crowding <= 10)) throw new ArgumentException($"Dataset option 'crowding' = {Crowding}: expected 0 to 10.");
         if (HazardWeights is not { Length: 4 }) throw new ArgumentException("Dataset option 'weights' must hold 4 weights (gas_cylinder, battery, power_bank, aerosol_can).");
         if (!(MinVisibleFraction >= 0 && MinVisibleFraction <= 1)) throw new ArgumentException($"Dataset option 'min visible' = {MinVisibleFraction}: expected 0 to 1.");
         if (string.IsNullOrWhiteSpace(OutputDirectory)) throw new ArgumentException("Dataset option 'out' is empty: give an output folder.");

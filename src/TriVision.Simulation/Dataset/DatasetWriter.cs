@@ -89,9 +89,9 @@ public static class DatasetWriter
             Drift = rng.Range(0, 0.15),
             Noise = rng.Range(0.5, 6),
             ExposureMs = rng.Range(0.3, 4),
-            Occlusion = rng.Range(0.05, 0.3),
+            Occlusion = Math.Min(1, rng.Range(0.05, 0.3) * options.Crowding),
             Clutter = rng.Range(0, 15),
-            Pileup = rng.Range(0, 0.12),
+            Pileup = Math.Min(1, rng.Range(0, 0.12) * options.Crowding),
             Variation = variation,
             WarmStart = true,
         };
