@@ -31,7 +31,7 @@ from trivision_det.loss import DetectionLoss  # noqa: E402
 from trivision_det.model import TriVisionDetector, decode_boxes, flatten_outputs, make_anchors  # noqa: E402
 from trivision_det.record import write_curves_svg  # noqa: E402
 
-HYP = {"scale": 0.25, "translate": 0.08, "fliplr": 0.5, "flipud": 0.5, "hsv_h": 0.015, "hsv_s": 0.5, "hsv_v": 0.35, "hue_rot_p": 0.3,
+HYP = {"scale": 0.25, "translate": 0.08, "fliplr": 0.5, "flipud": 0.5, "hsv_h": 0.015, "hsv_s": 0.5, "hsv_v": 0.35, "hue_rot_p": 0.3, "on_object_w": 4.0,
        # lighting the training images may lack (colour cast, gamma, illumination field), blur, noise
        "cast": 0.3, "cast_p": 0.6, "gamma": 0.35, "field": 0.35, "field_p": 0.4, "blur_p": 0.2, "noise": 8.0, "noise_p": 0.3}
 

@@ -184,7 +184,7 @@ def augment_crop(img, boxes, crop, rng, hyp):
     H, W = img.shape[:2]
     s = rng.uniform(1 - hyp["scale"], 1 + hyp["scale"])
     wh, ww = min(H, int(round(ch / s))), min(W, int(round(cw / s)))
-    win, boxes = crop_window(img, boxes, (wh, ww), rng)
+    win, boxes = crop_window(img, boxes, (wh, ww), rng, hyp.get("on_object_w", 1.0))
     if (wh, ww) != (ch, cw):
         sx, sy = cw / ww, ch / wh
         win = cv2.resize(win, (cw, ch), interpolation=cv2.INTER_LINEAR)
@@ -196,13 +196,26 @@ def augment_crop(img, boxes, crop, rng, hyp):
     return photometric(win, rng, hyp), boxes
 
 
-def crop_window(img, boxes, size, rng):
-    """A window at full scale, biased to contain objects (a random object's centre lies inside it).
+def on_object(boxes):
+    """True for each box that lies mostly (>= 60 % of its area) inside a box at least twice its area:
+    a small object resting on a larger one, the case a detector learns last."""
+    area = (boxes[:, 3] - boxes[:, 1]) * (boxes[:, 4] - boxes[:, 2])
+    iw = (np.minimum(boxes[:, None, 3], boxes[None, :, 3]) - np.maximum(boxes[:, None, 1], boxes[None, :, 1])).clip(0)
+    ih = (np.minimum(boxes[:, None, 4], boxes[None, :, 4]) - np.maximum(boxes[:, None, 2], boxes[None, :, 2])).clip(0)
+    inside = iw * ih >= 0.6 * area[:, None]
+    larger = area[None, :] >= 2 * area[:, None]
+    return (inside & larger).any(axis=1)
+
+
+def crop_window(img, boxes, size, rng, on_object_w=1.0):
+    """A window at full scale, biased to contain objects (a random object's centre lies inside it;
+    an object lying on a larger one is picked on_object_w times as often as another).
     Objects cut to less than 40% of themselves are dropped: their remains no longer look like the class."""
     H, W = img.shape[:2]
     ch, cw = size
     if len(boxes) and rng.random() < 0.8:
-        b = boxes[rng.integers(len(boxes))]
+        wts = np.where(on_object(boxes), on_object_w, 1.0) if on_object_w != 1.0 else np.ones(len(boxes))
+        b = boxes[rng.choice(len(boxes), p=wts / wts.sum())]
         cx, cy = (b[1] + b[3]) / 2, (b[2] + b[4]) / 2
         x0 = int(np.clip(cx - rng.uniform(0.15, 0.85) * cw, 0, W - cw))
         y0 = int(np.clip(cy - rng.uniform(0.15, 0.85) * ch, 0, H - ch))

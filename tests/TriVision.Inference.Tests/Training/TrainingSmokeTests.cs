@@ -28,7 +28,7 @@ public sealed class TrainingSmokeTests : IDisposable
         Assert.True(File.Exists(Path.Combine(data, "data.yaml")));
 
         string log = PythonProcess.Run(TimeSpan.FromMinutes(8), RepoPaths.Root,
-            Path.Combine(RepoPaths.Recipe, "train.py"), "--data", Path.Combine(data, "data.yaml"), "--out", run, "--smoke", "--threads", "1");
+            Path.Combine(RepoPaths.Recipe, "train.py"), "--data", Path.Combine(data, "data.yaml"), "--out", run, "--smoke", "--crop", "96", "160", "--threads", "1");
         Assert.Contains("exported", log);
         string onnxPath = Path.Combine(run, "model.onnx");
         Assert.True(File.Exists(onnxPath), log);
