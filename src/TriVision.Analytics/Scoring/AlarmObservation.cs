@@ -10,7 +10,7 @@ public readonly record struct AlarmObservation(double TimeSeconds, int TrackId, 
 /// <see cref="TruthClassId"/> that is not a hazard), <c>no_object</c> (nothing there) or <c>duplicate</c> (a second alarm on
 /// a hazard object already alarmed).
 /// </summary>
-public sealed record FalseHazardAlarm(double TimeSeconds, int TrackId, int ClassId, string Kind, int? TruthClassId, float Confidence = float.NaN);
+public sealed record FalseHazardAlarm(double TimeSeconds, int TrackId, int ClassId, string Kind, int? TruthClassId, float Confidence = float.NaN, string? TruthKind = null);
 
 /// <summary>
 /// An eligible hazard object that got no alarm of its own, with what the tracker made of it: never matched by a track
@@ -18,4 +18,5 @@ public sealed record FalseHazardAlarm(double TimeSeconds, int TrackId, int Class
 /// </summary>
 /// <param name="TrackedSeconds">Time a track was matched to it (per-frame MOT matching of the id-switch count).</param>
 /// <param name="TrackClassId">The class its matched tracks carried most often; null when never tracked.</param>
-public sealed record MissedHazard(int ObjectId, int ClassId, double FirstSeenSeconds, double VisibleSeconds, double TrackedSeconds, int? TrackClassId);
+/// <param name="Kind">The simulator's fine kind of the object (e.g. <c>cell_aa</c>), when the truth has it.</param>
+public sealed record MissedHazard(int ObjectId, int ClassId, double FirstSeenSeconds, double VisibleSeconds, double TrackedSeconds, int? TrackClassId, string? Kind = null);

@@ -40,6 +40,7 @@ public sealed class ScenarioScorer
         var firstSeen = new Dictionary<int, double>();
         var visibleTime = new Dictionary<int, double>();
         var classOf = new Dictionary<int, int>();
+        var kindOf = new Dictionary<int, string?>();
         var arrival = new Dictionary<int, double>();
         for (int f = 0; f < frames.Count; f++)
         {
@@ -48,6 +49,7 @@ public sealed class ScenarioScorer
             foreach (var o in frames[f].Objects)
             {
                 classOf[o.ObjectId] = o.ClassId;
+                kindOf[o.ObjectId] = o.Kind;
                 arrival[o.ObjectId] = o.StopPointArrivalSeconds;
                 if (o.VisibleFraction <= 0) continue;
                 firstSeen.TryAdd(o.ObjectId, frames[f].TimeSeconds);
@@ -72,14 +74,14 @@ public sealed class ScenarioScorer
             if (obj < 0 || !_o.HazardClassIds.Contains(classOf[obj]))
             {
                 falseAlarms++;
-                falseList.Add(new FalseHazardAlarm(a.TimeSeconds, a.TrackId, a.ClassId, obj < 0 ? "no_object" : "not_a_hazard", obj < 0 ? null : classOf[obj], a.Confidence));
+                falseList.Add(new FalseHazardAlarm(a.TimeSeconds, a.TrackId, a.ClassId, obj < 0 ? "no_object" : "not_a_hazard", obj < 0 ? null : classOf[obj], a.Confidence, obj < 0 ? null : kindOf[obj]));
                 continue;
             }
             if (!alarmed.Add(obj))
             {
                 falseAlarms++;
                 duplicates++;
-                falseList.Add(new FalseHazardAlarm(a.TimeSeconds, a.TrackId, a.ClassId, "duplicate", classOf[obj], a.Confidence));
+                falseList.Add(new FalseHazardAlarm(a.TimeSeconds, a.TrackId, a.ClassId, "duplicate", classOf[obj], a.Confidence, kindOf[obj]));
                 continue;
             }
             if (a.ClassId != classOf[obj]) wrongClass++;
@@ -110,7 +112,7 @@ public sealed class ScenarioScorer
                     trackedFrames += n;
                     if (n > bestCount || (n == bestCount && cls < trackClass)) { bestCount = n; trackClass = cls; }
                 }
-            missedList.Add(new MissedHazard(id, classOf[id], firstSeen.GetValueOrDefault(id), visibleTime.GetValueOrDefault(id), trackedFrames * frameS, trackClass));
+            missedList.Add(new MissedHazard(id, classOf[id], firstSeen.GetValueOrDefault(id), visibleTime.GetValueOrDefault(id), trackedFrames * frameS, trackClass, kindOf[id]));
         }
         missedList.Sort(static (a, b) => a.FirstSeenSeconds.CompareTo(b.FirstSeenSeconds));
 

@@ -86,6 +86,7 @@ public sealed class ScenarioReport
                     ["class"] = ClassName(f.ClassId),
                     ["kind"] = f.Kind,
                     ["truth_class"] = f.TruthClassId is { } t ? ClassName(t) : null,
+                    ["truth_kind"] = f.TruthKind,
                     ["confidence"] = float.IsFinite(f.Confidence) ? Math.Round(f.Confidence, 3) : null,
                 });
             }
@@ -97,6 +98,7 @@ public sealed class ScenarioReport
                 {
                     ["object_id"] = m.ObjectId,
                     ["class"] = ClassName(m.ClassId),
+                    ["kind"] = m.Kind,
                     ["first_seen_s"] = Math.Round(m.FirstSeenSeconds, 2),
                     ["visible_s"] = Math.Round(m.VisibleSeconds, 2),
                     ["tracked_s"] = Math.Round(m.TrackedSeconds, 2),

@@ -149,7 +149,7 @@ public sealed class ScenarioRunner
             var o = frame.Objects[k];
             // The truth's ETA is relative to this frame; the scorer wants the arrival time (NaN: never arrives).
             double arrival = double.IsFinite(o.EtaStopS) ? frame.TimeS + o.EtaStopS : double.NaN;
-            objects[k] = new GroundTruthObject(o.Id, o.ClassId, o.Box, o.VisibleFraction, (float)o.PositionM, arrival);
+            objects[k] = new GroundTruthObject(o.Id, o.ClassId, o.Box, o.VisibleFraction, (float)o.PositionM, arrival, o.KindName);
         }
         return new GroundTruthFrame(frame.TimeS, objects);
     }
