@@ -130,12 +130,13 @@ public sealed partial class BeltSimulator
             }
         }
         ReadOnlySpan<(ObjectKind Kind, double Weight)> kinds = ObjectKinds.KindsOf(cls);
+        double[] boost = _o.KindBoost;
         double sum = 0;
-        foreach (var k in kinds) sum += k.Weight;
+        foreach (var k in kinds) sum += k.Weight * boost[(int)k.Kind];
         double p = rng.NextDouble() * sum;
         foreach (var k in kinds)
         {
-            p -= k.Weight;
+            p -= k.Weight * boost[(int)k.Kind];
             if (p < 0) return k.Kind;
         }
         return kinds[^1].Kind;

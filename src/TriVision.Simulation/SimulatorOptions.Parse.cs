@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using TriVision.Simulation.Objects;
 using TriVision.Simulation.Rendering;
 
 namespace TriVision.Simulation;
@@ -9,7 +10,7 @@ public sealed partial class SimulatorOptions
     /// <summary>Keys accepted by <see cref="Parse"/>, in documentation order.</summary>
     public static IReadOnlyList<string> Keys { get; } =
     [
-        "width", "height", "fps", "seed", "speed", "beltwidth", "ppm", "feed", "hazard", "weights", "light",
+        "width", "height", "fps", "seed", "speed", "beltwidth", "ppm", "feed", "hazard", "weights", "kinds", "light",
         "flicker", "flickerdepth", "drift", "noise", "exposure", "occlusion", "clutter", "pileup", "belt",
         "lighting", "variation", "warm", "scenario",
     ];
@@ -58,6 +59,7 @@ public sealed partial class SimulatorOptions
             case "feed": FeedRate = Num(key, value, 0, 40, "objects per second"); break;
             case "hazard": HazardShare = Num(key, value, 0, 1, "share of arrivals"); break;
             case "weights": HazardWeights = ParseWeights(key, value); break;
+            case "kinds": KindBoost = ParseKindBoost(key, value); break;
             case "light": LightLevel = Num(key, value, 0.2, 2, "relative light level"); break;
             case "flicker": FlickerHz = Num(key, value, 0, 200, "Hz"); break;
             case "flickerdepth": FlickerDepth = Num(key, value, 0, 0.5, "fraction of the light level"); break;
@@ -113,6 +115,17 @@ public sealed partial class SimulatorOptions
             sum += w;
         }
         if (sum <= 0 && HazardShare > 0) throw new ArgumentException("Simulator option 'weights' are all zero while 'hazard' > 0.");
+        if (KindBoost is null || KindBoost.Length != ObjectKinds.Count)
+            throw new ArgumentException($"Simulator option 'kinds' must hold {ObjectKinds.Count} multipliers, one per fine kind.");
+        for (int i = 0; i < KindBoost.Length; i++)
+            if (!(KindBoost[i] >= 0 && KindBoost[i] <= 100))
+                throw new ArgumentException($"Simulator option 'kinds' gives {((ObjectKind)i).Name()} the multiplier {KindBoost[i].ToString(CultureInfo.InvariantCulture)}: allowed 0 to 100.");
+        for (int cls = 0; cls < SimClasses.Count; cls++)
+        {
+            double classSum = 0;
+            foreach (var (kind, weight) in ObjectKinds.KindsOf(cls)) classSum += weight * KindBoost[(int)kind];
+            if (classSum <= 0) throw new ArgumentException($"Simulator option 'kinds' sets every kind of class {SimClasses.Names[cls]} to 0: keep at least one.");
+        }
     }
 
     private static void Check(string key, double v, double min, double max)
@@ -142,6 +155,21 @@ public sealed partial class SimulatorOptions
             w[cls] = x;
         }
         return w;
+    }
+
+    /// <summary>Parses "metal_can:3,nine_volt:2" into a multiplier per fine kind (1 for kinds not named).</summary>
+    public static double[] ParseKindBoost(string key, string value)
+    {
+        double[] b = DefaultKindBoost();
+        foreach (string item in value.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int colon = item.IndexOf(':');
+            if (colon < 0 || !ObjectKinds.TryParse(item[..colon].Trim(), out ObjectKind kind)
+                || !double.TryParse(item[(colon + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out double x) || !(x >= 0 && x <= 100))
+                throw Bad(key, value, "comma-separated kind:multiplier pairs, kinds such as metal_can or nine_volt, multipliers 0 to 100");
+            b[(int)kind] = x;
+        }
+        return b;
     }
 
     private static T EnumValue<T>(string key, string value) where T : struct, Enum
@@ -181,6 +209,13 @@ public sealed partial class SimulatorOptions
         sb.Append(ci, $"&feed={FeedRate}&hazard={HazardShare}&weights=gas_cylinder:{HazardWeights[0]},battery:{HazardWeights[1]},power_bank:{HazardWeights[2]},aerosol_can:{HazardWeights[3]}");
         sb.Append(ci, $"&light={LightLevel}&flicker={FlickerHz}&flickerdepth={FlickerDepth}&drift={Drift}&noise={Noise}&exposure={ExposureMs}");
         sb.Append(ci, $"&occlusion={Occlusion}&clutter={Clutter}&pileup={Pileup}");
+        string sep = "&kinds=";
+        for (int i = 0; i < KindBoost.Length; i++)
+        {
+            if (KindBoost[i] == 1) continue;
+            sb.Append(sep).Append(((ObjectKind)i).Name()).Append(':').Append(KindBoost[i].ToString(ci));
+            sep = ",";
+        }
         sb.Append("&belt=").Append(Belt is { } b ? SnakeCase(b.ToString()) : "auto");
         sb.Append("&lighting=").Append(Lighting is { } l ? SnakeCase(l.ToString()) : "auto");
         sb.Append("&variation=").Append(SnakeCase(Variation.ToString()));

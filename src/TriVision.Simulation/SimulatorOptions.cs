@@ -39,6 +39,20 @@ public sealed partial class SimulatorOptions
     /// <summary>Relative weights of the four hazard classes (key <c>weights</c>, e.g. <c>weights=gas_cylinder:1,battery:3</c>).</summary>
     public double[] HazardWeights { get; set; } = [1.0, 1.5, 1.0, 1.0];
 
+    /// <summary>
+    /// Multipliers on the stream frequency of fine kinds within their class, indexed by <see cref="Objects.ObjectKind"/>
+    /// (key <c>kinds</c>, e.g. <c>kinds=metal_can:3,nine_volt:2</c>; unnamed kinds keep 1). Renders more of the
+    /// look-alikes a detector confuses (a drink can beside an aerosol can) without changing the class shares.
+    /// </summary>
+    public double[] KindBoost { get; set; } = DefaultKindBoost();
+
+    internal static double[] DefaultKindBoost()
+    {
+        var b = new double[Objects.ObjectKinds.Count];
+        Array.Fill(b, 1.0);
+        return b;
+    }
+
     /// <summary>Overall light level (key <c>light</c>, 0.2-2).</summary>
     public double LightLevel { get; set; } = 1.0;
 
@@ -88,6 +102,7 @@ public sealed partial class SimulatorOptions
     {
         var c = (SimulatorOptions)MemberwiseClone();
         c.HazardWeights = (double[])HazardWeights.Clone();
+        c.KindBoost = (double[])KindBoost.Clone();
         return c;
     }
 }

@@ -45,6 +45,8 @@ public class OptionsTests
     [InlineData("scenario=tornado", "scenario", "tornado", "feed_surge")]
     [InlineData("weights=banana:2", "weights", "banana:2", "gas_cylinder")]
     [InlineData("seed=-1", "seed", "-1", "non-negative integer")]
+    [InlineData("kinds=tin_can:2", "kinds", "tin_can:2", "metal_can")]
+    [InlineData("kinds=metal_can:-1", "kinds", "metal_can:-1", "0 to 100")]
     public void BadValuesNameKeyValueAndWhatIsAllowed(string query, string key, string value, string allowedHint)
     {
         var e = Assert.Throws<ArgumentException>(() => SimulatorOptions.Parse(query));
@@ -53,6 +55,33 @@ public class OptionsTests
         Assert.Contains(allowedHint, e.Message);
         Assert.DoesNotContain("(Parameter", e.Message); // the message is shown to users as is
         Assert.EndsWith(".", e.Message);
+    }
+
+    [Fact]
+    public void Kind_multipliers_round_trip_and_change_the_mix_within_a_class()
+    {
+        var o = SimulatorOptions.Parse("seed=3&feed=20&hazard=0&kinds=metal_can:20,plastic_bottle:0.5");
+        Assert.Contains("kinds=plastic_bottle:0.5,metal_can:20", o.ToString());
+        Assert.Equal(o.ToString(), SimulatorOptions.Parse(o.ToString()).ToString());
+        Assert.DoesNotContain("kinds", new SimulatorOptions().ToString()); // the plain mix leaves the query as it was
+
+        static double CanShare(SimulatorOptions options)
+        {
+            var sim = new BeltSimulator(options);
+            var px = new byte[sim.Format.BufferSize];
+            var seen = new Dictionary<int, Objects.ObjectKind>();
+            for (int i = 0; i < 60; i++)
+                foreach (var t in sim.RenderNext(px).Objects)
+                    if (t.Kind != Objects.ObjectKind.Scrap) seen[t.Id] = t.Kind;
+            return seen.Values.Count(k => k == Objects.ObjectKind.MetalCan) / (double)seen.Count;
+        }
+        double plain = CanShare(SimulatorOptions.Parse("seed=3&feed=20&hazard=0&width=320&height=180"));
+        double boosted = CanShare(SimulatorOptions.Parse("seed=3&feed=20&hazard=0&width=320&height=180&kinds=metal_can:20"));
+        Assert.InRange(plain, 0.05, 0.3);   // 1.6 of 10.1 weight units
+        Assert.InRange(boosted, 0.6, 0.95); // 32 of 40.5
+
+        var none = Assert.Throws<ArgumentException>(() => SimulatorOptions.Parse("kinds=aerosol_can:0"));
+        Assert.Contains("aerosol_can", none.Message);
     }
 
     [Fact]

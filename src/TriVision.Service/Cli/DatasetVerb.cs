@@ -23,11 +23,12 @@ public sealed class DatasetVerb : ICliVerb
         var splits = new Option<string>("--splits") { Description = "Train,val,test fractions", DefaultValueFactory = _ => "0.8,0.1,0.1", HelpName = "T,V,T" };
         var hazardShare = new Option<double>("--hazard-share") { Description = "Share of objects that are hazards (0..1)", DefaultValueFactory = _ => 0.45 };
         var crowding = new Option<double>("--crowding") { Description = "Multiplier on the chance of objects lying on one another and of heaps (1 = plain)", DefaultValueFactory = _ => 1.0 };
+        var kinds = new Option<string?>("--kinds") { Description = "Multipliers on fine kinds' frequencies, e.g. metal_can:3,nine_volt:2 (1 = plain)", HelpName = "KIND:X,..." };
         var threads = new Option<int>("--threads") { Description = "Images rendered in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
 
         var command = new Command("dataset", "Render a YOLO-format dataset (images, labels, data.yaml, splits) from the belt simulator")
         {
-            seed, testSeed, count, output, width, height, splits, hazardShare, crowding, threads,
+            seed, testSeed, count, output, width, height, splits, hazardShare, crowding, kinds, threads,
         };
         command.SetAction(parse =>
         {
@@ -44,6 +45,11 @@ public sealed class DatasetVerb : ICliVerb
                 MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(threads)),
             };
             (options.TrainFraction, options.ValFraction, options.TestFraction) = ParseSplits(parse.GetValue(splits)!);
+            if (parse.GetValue(kinds) is { } k)
+            {
+                try { options.KindBoost = SimulatorOptions.ParseKindBoost("--kinds", k); }
+                catch (ArgumentException e) { throw new CliException(CliExitCode.Usage, e.Message); }
+            }
             return Run(context, options);
         });
         return command;

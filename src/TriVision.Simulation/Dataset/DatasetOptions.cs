@@ -42,6 +42,9 @@ public sealed class DatasetOptions
     /// </summary>
     public double Crowding { get; set; } = 1;
 
+    /// <summary>Multipliers on the fine kinds' frequencies (see <see cref="SimulatorOptions.KindBoost"/>); default all 1.</summary>
+    public double[] KindBoost { get; set; } = SimulatorOptions.DefaultKindBoost();
+
     /// <summary>Belt textures and lighting for train and val images (default: the train set).</summary>
     public Variation TrainVariation { get; set; } = Variation.Train;
 
@@ -75,6 +78,7 @@ public sealed class DatasetOptions
             throw new ArgumentException($"Dataset splits {TrainFraction}/{ValFraction}/{TestFraction}: expected non-negative shares with a positive sum.");
         if (!(HazardShare >= 0 && HazardShare <= 1)) throw new ArgumentException($"Dataset option 'hazard' = {HazardShare}: expected 0 to 1.");
         if (!(Crowding >= 0 && Crowding <= 10)) throw new ArgumentException($"Dataset option 'crowding' = {Crowding}: expected 0 to 10.");
+        new SimulatorOptions { KindBoost = KindBoost }.Validate();
         if (HazardWeights is not { Length: 4 }) throw new ArgumentException("Dataset option 'weights' must hold 4 weights (gas_cylinder, battery, power_bank, aerosol_can).");
         if (!(MinVisibleFraction >= 0 && MinVisibleFraction <= 1)) throw new ArgumentException($"Dataset option 'min visible' = {MinVisibleFraction}: expected 0 to 1.");
         if (string.IsNullOrWhiteSpace(OutputDirectory)) throw new ArgumentException("Dataset option 'out' is empty: give an output folder.");

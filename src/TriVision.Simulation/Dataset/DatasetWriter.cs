@@ -83,6 +83,7 @@ public static class DatasetWriter
             FeedRate = Math.Min(40, density * speed),
             HazardShare = Math.Clamp(options.HazardShare + rng.Range(-0.1, 0.1), 0, 1),
             HazardWeights = (double[])options.HazardWeights.Clone(),
+            KindBoost = (double[])options.KindBoost.Clone(),
             LightLevel = rng.Range(0.65, 1.35),
             FlickerHz = rng.Chance(0.3) ? 100 : 0,
             FlickerDepth = rng.Range(0, 0.15),
