@@ -58,6 +58,9 @@ public class DatasetWriterTests : IDisposable
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "manifest.json")));
         Assert.Equal(5UL, manifest.RootElement.GetProperty("seed").GetUInt64());
         Assert.NotEqual(5UL, manifest.RootElement.GetProperty("test_seed").GetUInt64());
+        JsonElement written = manifest.RootElement.GetProperty("options");
+        Assert.Equal(1.0, written.GetProperty("crowding").GetDouble());
+        Assert.Empty(written.GetProperty("kind_multipliers").EnumerateObject()); // the plain mix
         long manifestTotal = 0;
         foreach (var p in manifest.RootElement.GetProperty("counts_per_class").EnumerateObject()) manifestTotal += p.Value.GetInt64();
         Assert.Equal(labelled, manifestTotal);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using TriVision.Core.Imaging;
+using TriVision.Simulation.Objects;
 using TriVision.Simulation.Rendering;
 
 namespace TriVision.Simulation.Dataset;
@@ -175,6 +176,11 @@ public static class DatasetWriter
         j.WriteNumber("hazard_share", o.HazardShare);
         j.WriteStartObject("hazard_weights");
         for (int c = 0; c < 4; c++) j.WriteNumber(SimClasses.Names[c], o.HazardWeights[c]);
+        j.WriteEndObject();
+        j.WriteNumber("crowding", o.Crowding);
+        j.WriteStartObject("kind_multipliers"); // only the kinds not at 1
+        for (int k = 0; k < o.KindBoost.Length; k++)
+            if (o.KindBoost[k] != 1) j.WriteNumber(((ObjectKind)k).Name(), o.KindBoost[k]);
         j.WriteEndObject();
         j.WriteString("train_variation", o.TrainVariation.ToString().ToLowerInvariant());
         j.WriteString("test_variation", o.TestVariation.ToString().ToLowerInvariant());
