@@ -25,11 +25,7 @@ public sealed class HazardRuleOptions
     /// <summary>How long an alarm's predicted position is remembered for suppression (after this it has left the belt section).</summary>
     public int SuppressMemoryMs { get; set; } = 60_000;
 
-    /// <summary>
-    /// Rules for the shipped model: 0 gas_cylinder stop, 1 battery, 2 power_bank and 3 aerosol_can divert; 4 waste is no hazard.
-    /// An aerosol can needs a score of 0.8 per frame, the others 0.5: the model's commonest mistake is a drink can read as an
-    /// aerosol can at 0.6-0.75, while real aerosol cans score higher (set on development seed 9003, docs/analytics.md).
-    /// </summary>
+    /// <summary>Rules for the shipped model: 0 gas_cylinder stop, 1 battery, 2 power_bank and 3 aerosol_can divert; 4 waste is no hazard.</summary>
     public static HazardRuleOptions ForShippedModel() => new()
     {
         Classes =
@@ -37,7 +33,7 @@ public sealed class HazardRuleOptions
             new HazardClassRule { ClassId = 0, Name = "gas_cylinder", Action = HazardAction.StopLine },
             new HazardClassRule { ClassId = 1, Name = "battery", Action = HazardAction.Divert },
             new HazardClassRule { ClassId = 2, Name = "power_bank", Action = HazardAction.Divert },
-            new HazardClassRule { ClassId = 3, Name = "aerosol_can", Action = HazardAction.Divert, MinScore = 0.8f },
+            new HazardClassRule { ClassId = 3, Name = "aerosol_can", Action = HazardAction.Divert },
         },
     };
 
