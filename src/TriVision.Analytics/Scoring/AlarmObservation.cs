@@ -18,5 +18,5 @@ public sealed record FalseHazardAlarm(double TimeSeconds, int TrackId, int Class
 /// </summary>
 /// <param name="TrackedSeconds">Time a track was matched to it (per-frame MOT matching of the id-switch count).</param>
 /// <param name="TrackClassId">The class its matched tracks carried most often; null when never tracked.</param>
-/// <param name="Kind">The simulator's fine kind of the object (e.g. <c>cell_aa</c>), when the truth has it.</param>
+/// <param name="Kind">The simulator's fine kind of the object (e.g. <c>aa_cell</c>), when the truth has it.</param>
 public sealed record MissedHazard(int ObjectId, int ClassId, double FirstSeenSeconds, double VisibleSeconds, double TrackedSeconds, int? TrackClassId, string? Kind = null);

@@ -23,9 +23,9 @@ public class ScenarioScorerTests
             double t = i * 0.1;
             var objs = new List<GroundTruthObject>
             {
-                new(1, 1, BoxA, t >= 0.5 - 1e-9 ? 1f : 0f, 3f, 13.0, "cell_aa"),
+                new(1, 1, BoxA, t >= 0.5 - 1e-9 ? 1f : 0f, 3f, 13.0, "aa_cell"),
                 new(2, 0, BoxB, t >= 2.2 - 1e-9 ? 1f : 0f, 3f, 20.0),
-                new(3, 4, BoxW, 1f, 3f, double.NaN, "drink_can"),
+                new(3, 4, BoxW, 1f, 3f, double.NaN, "metal_can"),
             };
             frames.Add(new GroundTruthFrame(t, objs));
         }
@@ -57,7 +57,7 @@ public class ScenarioScorerTests
         Assert.Equal(new[] { "duplicate", "not_a_hazard", "no_object" }, s.FalseHazardAlarms.Select(a => a.Kind).ToArray());
         Assert.Equal(new[] { 9, 3, 4 }, s.FalseHazardAlarms.Select(a => a.TrackId).ToArray());
         Assert.Equal(4, s.FalseHazardAlarms[1].TruthClassId); // the waste object's class and kind
-        Assert.Equal("drink_can", s.FalseHazardAlarms[1].TruthKind);
+        Assert.Equal("metal_can", s.FalseHazardAlarms[1].TruthKind);
         Assert.Null(s.FalseHazardAlarms[2].TruthClassId);
     }
 
@@ -82,7 +82,7 @@ public class ScenarioScorerTests
         Assert.Equal((1, 1, 0.5, 0.0), (m.ObjectId, m.ClassId, m.FirstSeenSeconds, m.TrackedSeconds));
         Assert.Equal(2.5, m.VisibleSeconds, 6);
         Assert.Null(m.TrackClassId);
-        Assert.Equal("cell_aa", m.Kind);
+        Assert.Equal("aa_cell", m.Kind);
     }
 
     [Fact]
