@@ -111,12 +111,15 @@ public sealed unsafe partial class MqttClient : IDisposable
 
     /// <summary>
     /// With TLS on, a broker that rejects the client certificate closes the socket mid-handshake;
-    /// libmosquitto then reports a TLS, protocol or connection-lost error depending on timing, so
-    /// the message says what the likely cause is.
+    /// libmosquitto then reports a TLS, protocol, connection-lost or system error (errno EPROTO) depending
+    /// on timing, so the message says what the likely cause is.
     /// </summary>
     private string TlsHint(int rc) =>
-        _options.Tls is not null && rc is MosquittoNative.ErrTls or MosquittoNative.ErrProtocol or MosquittoNative.ErrConnLost
+        _options.Tls is null ? ""
+        : rc is MosquittoNative.ErrTls or MosquittoNative.ErrProtocol or MosquittoNative.ErrConnLost
             ? " (TLS handshake failed: the broker may have refused this client certificate, or the CA file does not match the broker's certificate)"
+        : rc == MosquittoNative.ErrErrno
+            ? " (TLS is on: if the broker is reachable, the TLS handshake failed: the broker may have refused this client certificate, or the CA file does not match the broker's certificate)"
             : "";
 
     /// <summary>

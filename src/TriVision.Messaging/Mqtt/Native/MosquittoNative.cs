@@ -37,6 +37,8 @@ internal static unsafe partial class MosquittoNative
     internal const int ErrNoConn = 4;
     internal const int ErrConnLost = 7;
     internal const int ErrTls = 8;
+    /// <summary>MOSQ_ERR_ERRNO: a system call failed; <c>mosquitto_strerror</c> gives errno's text (EPROTO, "Protocol error", when a TLS handshake is cut).</summary>
+    internal const int ErrErrno = 14;
 
     // An explicit static constructor runs before the first native call through this class.
     static MosquittoNative() =>
