@@ -116,11 +116,11 @@ public sealed unsafe partial class MqttClient : IDisposable
     /// </summary>
     private string TlsHint(int rc) =>
         _options.Tls is null ? ""
-        : rc is MosquittoNative.ErrTls or MosquittoNative.ErrProtocol or MosquittoNative.ErrConnLost
-            ? " (TLS handshake failed: the broker may have refused this client certificate, or the CA file does not match the broker's certificate)"
-        : rc == MosquittoNative.ErrErrno
-            ? " (TLS is on: if the broker is reachable, the TLS handshake failed: the broker may have refused this client certificate, or the CA file does not match the broker's certificate)"
-            : "";
+        : rc is MosquittoNative.ErrTls or MosquittoNative.ErrProtocol or MosquittoNative.ErrConnLost ? $" (TLS handshake failed: {TlsCause})"
+        : rc == MosquittoNative.ErrErrno ? $" (TLS is on: if the broker is reachable, the TLS handshake failed: {TlsCause})"
+        : "";
+
+    private const string TlsCause = "the broker may have refused this client certificate, or the CA file does not match the broker's certificate";
 
     /// <summary>
     /// Queues a publish. Returns the libmosquitto status as a value (a broker being down is expected,
