@@ -45,6 +45,11 @@ def assign(scores, pboxes, anchors, strides, gt, mask, topk=10, alpha=0.5, beta=
     allow = torch.max(half, 0.75 * strides.view(1, 1, N, 1))
     d = (anchors.view(1, 1, N, 2) - gc[:, :, None, :]).abs()
     cand = (d < allow).all(-1) & mask[:, :, None]  # [B,M,N]
+    # a cell whose centre lies on a smaller object is that object's, not a candidate of the larger one
+    area = (gbox[..., 2:] - gbox[..., :2]).clamp(min=0).prod(-1)  # [B,M]
+    in_box = ((anchors.view(1, 1, N, 2) > gbox[..., None, :2]) & (anchors.view(1, 1, N, 2) < gbox[..., None, 2:])).all(-1)
+    smaller = (area[:, None, :] < area[:, :, None]) & mask[:, None, :]  # [B,M,M]: j smaller than i
+    cand &= ~(torch.bmm(smaller.float(), (in_box & mask[:, :, None]).float()) > 0)
     iou = box_iou_pairwise(gbox[:, :, None, :], pboxes[:, None, :, :]).clamp(min=0)  # [B,M,N]
     s = scores.gather(2, gcls[:, None, :].expand(B, N, M)).permute(0, 2, 1)  # [B,M,N]
     metric = s.pow(alpha) * iou.pow(beta) * cand
@@ -55,10 +60,13 @@ def assign(scores, pboxes, anchors, strides, gt, mask, topk=10, alpha=0.5, beta=
     sel = torch.zeros_like(cand)
     sel.scatter_(2, top_idx, True)
     sel &= cand
-    # an anchor claimed by several objects goes to the one it overlaps most
+    # an anchor claimed by several objects goes to the smallest of them: on a belt the smaller object
+    # usually lies on the larger one and is fully visible there. (Giving it to the object the anchor's
+    # box overlaps most, as TOOD does, feeds on itself: cells on a battery lying on a bottle learn to
+    # predict the bottle and then keep being given to it, and such batteries went undetected.)
     multi = sel.sum(1) > 1  # [B,N]
     if multi.any():
-        best = iou.masked_fill(~sel, -1).argmax(1)  # [B,N]
+        best = area[:, :, None].expand(B, M, N).masked_fill(~sel, float("inf")).argmin(1)  # [B,N]
         one = F.one_hot(best, M).permute(0, 2, 1).bool()
         sel = torch.where(multi[:, None, :], one, sel)
     fg = sel.any(1)  # [B,N]
