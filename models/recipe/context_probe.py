@@ -19,31 +19,13 @@ import argparse
 import os
 import sys
 
-import cv2
 import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from trivision_det.data import label_path, letterbox, list_images, on_object, read_labels  # noqa: E402
+from trivision_det.data import list_images, load_letterboxed, on_object  # noqa: E402
 from trivision_det.loss import assign  # noqa: E402
 from trivision_det.model import TriVisionDetector, decode_boxes, flatten_outputs, make_anchors  # noqa: E402
-
-
-def load(path, imgsz, nc):
-    img = cv2.imread(path, cv2.IMREAD_COLOR)
-    if img is None:
-        raise ValueError(f"cannot read image {path}")
-    h0, w0 = img.shape[:2]
-    lb, r, left, top = letterbox(cv2.cvtColor(img, cv2.COLOR_BGR2RGB), *imgsz)
-    lab = read_labels(label_path(path), nc)
-    boxes = np.zeros((len(lab), 5), np.float32)
-    if len(lab):
-        boxes[:, 0] = lab[:, 0]
-        boxes[:, 1] = (lab[:, 1] - lab[:, 3] / 2) * w0 * r + left
-        boxes[:, 2] = (lab[:, 2] - lab[:, 4] / 2) * h0 * r + top
-        boxes[:, 3] = (lab[:, 1] + lab[:, 3] / 2) * w0 * r + left
-        boxes[:, 4] = (lab[:, 2] + lab[:, 4] / 2) * h0 * r + top
-    return lb, boxes
 
 
 @torch.no_grad()
@@ -91,7 +73,7 @@ def main():
     stats = {False: [], True: []}  # found, centre score, other classes' centre max, taken share
     moved = []  # (score in place, score moved)
     for i in np.linspace(0, len(files) - 1, min(a.count, len(files))).astype(int):
-        img, boxes = load(files[i], imgsz, nc)
+        img, boxes, _ = load_letterboxed(files[i], *imgsz, nc)
         if not len(boxes):
             continue
         anchors, strides, pboxes, scores = forward(model, img)

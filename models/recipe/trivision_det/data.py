@@ -102,6 +102,25 @@ def letterbox(img, H, W):
     return out, r, left, top
 
 
+def load_letterboxed(path, H, W, nc):
+    """One image letterboxed to (H, W), RGB uint8, with its labels as [k,5] = class, x1, y1, x2, y2 in
+    letterboxed pixels, and its original (height, width)."""
+    img = cv2.imread(path, cv2.IMREAD_COLOR)
+    if img is None:
+        raise ValueError(f"cannot read image {path}")
+    h0, w0 = img.shape[:2]
+    lb, r, left, top = letterbox(cv2.cvtColor(img, cv2.COLOR_BGR2RGB), H, W)
+    lab = read_labels(label_path(path), nc)
+    boxes = np.zeros((len(lab), 5), np.float32)
+    if len(lab):
+        boxes[:, 0] = lab[:, 0]
+        boxes[:, 1] = (lab[:, 1] - lab[:, 3] / 2) * w0 * r + left
+        boxes[:, 2] = (lab[:, 2] - lab[:, 4] / 2) * h0 * r + top
+        boxes[:, 3] = (lab[:, 1] + lab[:, 3] / 2) * w0 * r + left
+        boxes[:, 4] = (lab[:, 2] + lab[:, 4] / 2) * h0 * r + top
+    return lb, boxes, (h0, w0)
+
+
 class CachedSplit:
     """A split letterboxed to (H, W): images [n,H,W,3] uint8 RGB (memmap) and per-image boxes
     [k,5] = class, x1, y1, x2, y2 in letterboxed pixels."""
@@ -123,22 +142,9 @@ class CachedSplit:
             mm = np.lib.format.open_memmap(img_path + ".tmp", mode="w+", dtype=np.uint8, shape=(n, H, W, 3))
             self.labels, self.orig_sizes = [], []
             for i, fpath in enumerate(self.files):
-                img = cv2.imread(fpath, cv2.IMREAD_COLOR)
-                if img is None:
-                    raise ValueError(f"cannot read image {fpath}")
-                h0, w0 = img.shape[:2]
-                lb, r, left, top = letterbox(cv2.cvtColor(img, cv2.COLOR_BGR2RGB), H, W)
-                mm[i] = lb
-                lab = read_labels(label_path(fpath), nc)
-                boxes = np.zeros((len(lab), 5), np.float32)
-                if len(lab):
-                    boxes[:, 0] = lab[:, 0]
-                    boxes[:, 1] = (lab[:, 1] - lab[:, 3] / 2) * w0 * r + left
-                    boxes[:, 2] = (lab[:, 2] - lab[:, 4] / 2) * h0 * r + top
-                    boxes[:, 3] = (lab[:, 1] + lab[:, 3] / 2) * w0 * r + left
-                    boxes[:, 4] = (lab[:, 2] + lab[:, 4] / 2) * h0 * r + top
+                mm[i], boxes, size0 = load_letterboxed(fpath, H, W, nc)
                 self.labels.append(boxes)
-                self.orig_sizes.append((h0, w0))
+                self.orig_sizes.append(size0)
                 if (i + 1) % 200 == 0 or i + 1 == n:
                     log(f"  caching {i + 1}/{n} images at {W}x{H}")
             mm.flush()
