@@ -70,6 +70,7 @@ def main():
     imgsz = tuple(ck.get("args", {}).get("imgsz", (544, 960)))
     rng = np.random.default_rng(a.seed)
     files = list_images([a.images])
+    others = [c for c in range(nc) if c != a.class_id]
     stats = {False: [], True: []}  # found, centre score, other classes' centre max, taken share
     moved = []  # (score in place, score moved)
     for i in np.linspace(0, len(files) - 1, min(a.count, len(files))).astype(int):
@@ -87,7 +88,6 @@ def main():
             best = scores[0, near, a.class_id].max().item() if near.any() else 0.0
             centre = torch.tensor([(b[0] + b[2]) / 2, (b[1] + b[3]) / 2])
             j = int(((anchors[:p3] - centre) ** 2).sum(1).argmin())
-            others = [c for c in range(nc) if c != a.class_id]
             inside = cells_on(anchors, b, 0)
             mine = (tboxes[0] == torch.from_numpy(b)).all(-1)
             taken = (inside & fg[0] & ~mine).sum().item() / max(1, inside.sum().item())

@@ -49,7 +49,7 @@ def assign(scores, pboxes, anchors, strides, gt, mask, topk=10, alpha=0.5, beta=
     area = (gbox[..., 2:] - gbox[..., :2]).clamp(min=0).prod(-1)  # [B,M]
     in_box = ((anchors.view(1, 1, N, 2) > gbox[..., None, :2]) & (anchors.view(1, 1, N, 2) < gbox[..., None, 2:])).all(-1)
     smaller = (area[:, None, :] < area[:, :, None]) & mask[:, None, :]  # [B,M,M]: j smaller than i
-    cand &= ~(torch.bmm(smaller.float(), (in_box & mask[:, :, None]).float()) > 0)
+    cand &= ~(torch.bmm(smaller.float(), in_box.float()) > 0)
     iou = box_iou_pairwise(gbox[:, :, None, :], pboxes[:, None, :, :]).clamp(min=0)  # [B,M,N]
     s = scores.gather(2, gcls[:, None, :].expand(B, N, M)).permute(0, 2, 1)  # [B,M,N]
     metric = s.pow(alpha) * iou.pow(beta) * cand
