@@ -99,7 +99,7 @@ public sealed partial class BeltSimulator
                     dst[di + 2] = (byte)((px[si + 2] * a + dst[di + 2] * ia + 127) / 255);
                 }
                 // Translucent parts (clear film, bottle walls) belong to the object but do not hide what is beneath.
-                if (a >= Sprite.OccludingAlpha || (a >= Sprite.SilhouetteAlpha && ids[irow + dx] == 0)) ids[irow + dx] = slot;
+                if (Sprite.Hides(a) || (a >= Sprite.SilhouetteAlpha && ids[irow + dx] == 0)) ids[irow + dx] = slot;
             }
         }
     }

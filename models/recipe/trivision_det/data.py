@@ -109,8 +109,14 @@ def load_letterboxed(path, H, W, nc):
     if img is None:
         raise ValueError(f"cannot read image {path}")
     h0, w0 = img.shape[:2]
-    lb, r, left, top = letterbox(cv2.cvtColor(img, cv2.COLOR_BGR2RGB), H, W)
-    lab = read_labels(label_path(path), nc)
+    lb, _, _, _ = letterbox(cv2.cvtColor(img, cv2.COLOR_BGR2RGB), H, W)
+    return lb, letterboxed_labels(path, h0, w0, H, W, nc), (h0, w0)
+
+
+def letterboxed_labels(img_path, h0, w0, H, W, nc):
+    """The labels of an (h0, w0) image as [k,5] = class, x1, y1, x2, y2 in pixels of its letterbox to (H, W)."""
+    r, _, _, left, top = letterbox_params(h0, w0, H, W)
+    lab = read_labels(label_path(img_path), nc)
     boxes = np.zeros((len(lab), 5), np.float32)
     if len(lab):
         boxes[:, 0] = lab[:, 0]
@@ -118,7 +124,19 @@ def load_letterboxed(path, H, W, nc):
         boxes[:, 2] = (lab[:, 2] - lab[:, 4] / 2) * h0 * r + top
         boxes[:, 3] = (lab[:, 1] + lab[:, 3] / 2) * w0 * r + left
         boxes[:, 4] = (lab[:, 2] + lab[:, 4] / 2) * h0 * r + top
-    return lb, boxes, (h0, w0)
+    return boxes
+
+
+def file_digest(paths):
+    """A digest of the files' contents (a missing file counts as empty): tells when labels were edited."""
+    h = hashlib.sha1()
+    for p in paths:
+        h.update(p.encode() + b"\0")
+        if os.path.exists(p):
+            with open(p, "rb") as f:
+                h.update(f.read())
+        h.update(b"\1")
+    return h.hexdigest()
 
 
 class CachedSplit:
@@ -134,10 +152,18 @@ class CachedSplit:
         img_path = os.path.join(cache_dir, f"{key}_{H}x{W}.u8")
         meta_path = os.path.join(cache_dir, f"{key}_{H}x{W}.pkl")
         n = len(self.files)
+        label_digest = file_digest([label_path(p) for p in self.files])
         if os.path.exists(meta_path) and os.path.exists(img_path):
             with open(meta_path, "rb") as f:
                 meta = pickle.load(f)
             self.labels, self.orig_sizes = meta["labels"], meta["orig_sizes"]
+            if meta.get("label_digest") != label_digest:
+                # Labels edited since caching (re-annotated frames, a new truth rule), or a cache from
+                # before the digest: the letterboxed images still hold; re-read every label file.
+                log(f"  labels changed since {meta_path} was written: re-reading {n} label files")
+                self.labels = [letterboxed_labels(p, h0, w0, H, W, nc) for p, (h0, w0) in zip(self.files, self.orig_sizes)]
+                with open(meta_path, "wb") as f:
+                    pickle.dump({"labels": self.labels, "orig_sizes": self.orig_sizes, "label_digest": label_digest}, f)
         else:
             mm = np.lib.format.open_memmap(img_path + ".tmp", mode="w+", dtype=np.uint8, shape=(n, H, W, 3))
             self.labels, self.orig_sizes = [], []
@@ -151,7 +177,7 @@ class CachedSplit:
             del mm
             os.replace(img_path + ".tmp", img_path)
             with open(meta_path, "wb") as f:
-                pickle.dump({"labels": self.labels, "orig_sizes": self.orig_sizes}, f)
+                pickle.dump({"labels": self.labels, "orig_sizes": self.orig_sizes, "label_digest": label_digest}, f)
         self.images = np.load(img_path, mmap_mode="r")
 
     def __len__(self):

@@ -19,8 +19,16 @@ internal sealed class Sprite
     /// <summary>Alpha from which a pixel belongs to the object (clear film and bottles are 0.3-0.6 opaque).</summary>
     public const int SilhouetteAlpha = 40;
 
-    /// <summary>Alpha from which an object hides what lies beneath it.</summary>
-    public const int OccludingAlpha = 128;
+    /// <summary>
+    /// Alpha from which an object hides what lies beneath it: at most a fifth of the colour beneath
+    /// shows through (the blend keeps <c>(255 - alpha) / 255</c> of it). Tinted glass (0.68-0.85) and
+    /// film (0.7-0.92) below that let a battery under them be seen plainly, so the truth keeps it
+    /// visible there; until model 1.5.0 this was 128 and such batteries went unlabelled.
+    /// </summary>
+    public const int OccludingAlpha = 204;
+
+    /// <summary>Whether a pixel of this alpha hides what lies beneath it (<see cref="OccludingAlpha"/>).</summary>
+    public static bool Hides(int alpha) => alpha >= OccludingAlpha;
     /// <summary>Offset of the cast shadow in pixels (light from the upper left), from the object's height.</summary>
     public int ShadowDx, ShadowDy;
 
