@@ -32,6 +32,8 @@ from trivision_det.model import TriVisionDetector, decode_boxes, flatten_outputs
 from trivision_det.record import write_curves_svg  # noqa: E402
 
 HYP = {"scale": 0.25, "translate": 0.08, "fliplr": 0.5, "flipud": 0.5, "hsv_h": 0.015, "hsv_s": 0.5, "hsv_v": 0.35, "hue_rot_p": 0.3, "on_object_w": 4.0,
+       # loss weight of the cells of an object lying on a larger one (1: as every other cell)
+       "on_object_loss_w": 1.0,
        # lighting the training images may lack (colour cast, gamma, illumination field), blur, noise
        "cast": 0.3, "cast_p": 0.6, "gamma": 0.35, "field": 0.35, "field_p": 0.4, "blur_p": 0.2, "noise": 8.0, "noise_p": 0.3}
 
@@ -65,7 +67,19 @@ def parse_args(argv=None):
     p.add_argument("--eval-only", action="store_true", help="evaluate OUT/best.pt on --split and exit")
     p.add_argument("--split", default="val")
     p.add_argument("--conf", type=float, default=0.25, help="operating threshold reported with --eval-only")
+    p.add_argument("--hyp", action="append", default=[], metavar="KEY=VALUE",
+                   help="override an augmentation or loss setting (repeatable), e.g. --hyp on_object_loss_w=2; keys: " + ", ".join(HYP))
     a = p.parse_args(argv)
+    hyp = dict(HYP)
+    for item in a.hyp:
+        key, sep, value = item.partition("=")
+        if not sep or key not in HYP:
+            p.error(f"--hyp {item!r}: expected KEY=VALUE with KEY one of {', '.join(HYP)}")
+        try:
+            hyp[key] = float(value)
+        except ValueError:
+            p.error(f"--hyp {item!r}: {value!r} is not a number")
+    a.hyp = hyp
     if a.smoke:
         a.imgsz, a.epochs, a.batch, a.val_limit = [128, 224], 1, 2, 4
     if a.imgsz[0] % 32 or a.imgsz[1] % 32:
@@ -220,7 +234,7 @@ def main(argv=None):
         ema = Ema(model)
         log(f"weights from {a.weights} (re-initialised: {missing.missing_keys})")
 
-    crit = DetectionLoss()
+    crit = DetectionLoss(on_object_w=a.hyp["on_object_loss_w"])
     steps_per_epoch = max(1, (a.epoch_size or len(train)) // a.batch)
     if a.smoke:
         steps_per_epoch = min(steps_per_epoch, 3)
@@ -244,9 +258,9 @@ def main(argv=None):
             imgs, boxes = [], []
             for i in perm[it * a.batch:(it + 1) * a.batch]:
                 if a.crop:
-                    im, bx = augment_crop(train.images[i], train.labels[i], a.crop, rng, HYP)
+                    im, bx = augment_crop(train.images[i], train.labels[i], a.crop, rng, a.hyp)
                 else:
-                    im, bx = augment(np.asarray(train.images[i]), train.labels[i], rng, HYP)
+                    im, bx = augment(np.asarray(train.images[i]), train.labels[i], rng, a.hyp)
                 imgs.append(im)
                 boxes.append(bx)
             x, gt, mask = collate(imgs, boxes)
@@ -292,7 +306,7 @@ def main(argv=None):
             best = score
             torch.save(ck, best_path)
         with open(os.path.join(a.out, "record.json"), "w") as f:
-            json.dump({"config": vars(a), "hyp": HYP, "names": names, "train_images": len(train), "val_images": len(val),
+            json.dump({"config": {k: v for k, v in vars(a).items() if k != "hyp"}, "hyp": a.hyp, "names": names, "train_images": len(train), "val_images": len(val),
                        "torch": torch.__version__, "history": history}, f, indent=1)
         write_curves_svg(os.path.join(a.out, "curves.svg"), history)
         if last_epoch:

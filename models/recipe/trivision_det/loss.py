@@ -30,10 +30,23 @@ def ciou(a, b, eps=1e-7):
 
 
 @torch.no_grad()
-def assign(scores, pboxes, anchors, strides, gt, mask, topk=10, alpha=0.5, beta=6.0):
+def on_object(gbox, mask):
+    """[B,M] True for each box lying mostly (>= 60 % of its area) inside a valid box at least twice its
+    area: a small object resting on a larger one (data.on_object for a padded batch)."""
+    area = (gbox[..., 2:] - gbox[..., :2]).clamp(min=0).prod(-1)  # [B,M]
+    lo = torch.max(gbox[:, :, None, :2], gbox[:, None, :, :2])
+    hi = torch.min(gbox[:, :, None, 2:], gbox[:, None, :, 2:])
+    inter = (hi - lo).clamp(min=0).prod(-1)  # [B,M,M]
+    inside = inter >= 0.6 * area[:, :, None]
+    larger = area[:, None, :] >= 2 * area[:, :, None]
+    return (inside & larger & mask[:, None, :]).any(-1) & mask
+
+
+def assign(scores, pboxes, anchors, strides, gt, mask, topk=10, alpha=0.5, beta=6.0, return_index=False):
     """scores [B,N,nc] sigmoid, pboxes [B,N,4] xyxy, anchors [N,2], strides [N,1],
     gt [B,M,5] (cls,x1,y1,x2,y2), mask [B,M].
-    Returns target boxes [B,N,4], target scores [B,N,nc], foreground mask [B,N]."""
+    Returns target boxes [B,N,4], target scores [B,N,nc], foreground mask [B,N]
+    (and, with return_index, the index [B,N] of each cell's object in gt)."""
     B, N, nc = scores.shape
     M = gt.shape[1]
     gcls = gt[..., 0].long().clamp(0, nc - 1)
@@ -78,20 +91,35 @@ def assign(scores, pboxes, anchors, strides, gt, mask, topk=10, alpha=0.5, beta=
     pos_iou = (iou * sel).amax(-1, keepdim=True)
     norm = (metric * pos_iou / (pos_metric + 1e-9)).amax(1)  # [B,N]
     tscores = F.one_hot(tcls, nc).float() * (norm * fg)[..., None]
+    if return_index:
+        return tboxes, tscores, fg, gt_idx
     return tboxes, tscores, fg
 
 
 class DetectionLoss:
-    def __init__(self, box_gain=7.5, cls_gain=1.0):
+    def __init__(self, box_gain=7.5, cls_gain=1.0, on_object_w=1.0):
+        """on_object_w: weight of the cells of an object lying on a larger one (both terms), the case a
+        detector learns last; 1 weighs every cell alike."""
         self.box_gain = box_gain
         self.cls_gain = cls_gain
+        self.on_object_w = on_object_w
 
     def __call__(self, pboxes, logits, anchors, strides, gt, mask):
-        tboxes, tscores, fg = assign(logits.detach().sigmoid(), pboxes.detach(), anchors, strides, gt, mask)
+        tboxes, tscores, fg, gt_idx = assign(logits.detach().sigmoid(), pboxes.detach(), anchors, strides, gt, mask,
+                                             return_index=True)
         tsum = tscores.sum().clamp(min=1.0)
-        cls_loss = F.binary_cross_entropy_with_logits(logits, tscores, reduction="sum") / tsum
+        bce = F.binary_cross_entropy_with_logits(logits, tscores, reduction="none")
+        if self.on_object_w != 1.0:
+            on_cell = fg & on_object(gt[..., 1:5], mask).gather(1, gt_idx)  # [B,N]
+            cell_w = 1.0 + (self.on_object_w - 1.0) * on_cell.float()
+            bce = bce * cell_w[..., None]
+        else:
+            cell_w = None
+        cls_loss = bce.sum() / tsum
         if fg.any():
             w = tscores.sum(-1)[fg]
+            if cell_w is not None:
+                w = w * cell_w[fg]
             box_loss = ((1.0 - ciou(pboxes[fg], tboxes[fg])) * w).sum() / tsum
         else:
             box_loss = pboxes.sum() * 0

@@ -51,4 +51,40 @@ public sealed class AssignmentTests
         Assert.True(r.GetProperty("bottle_positives").GetInt32() >= 5, output);
         Assert.True(r.GetProperty("battery_class_target").GetDouble() > 0, output);
     }
+    [Fact]
+    public void OnObjectWeightScalesOnlyTheCellsOfTheObjectLyingOnTheOther()
+    {
+        // The same battery on a bottle; with on_object_w = 3 the loss gradient on every battery cell's logits
+        // is three times what it is with 1, and on every other cell it is unchanged.
+        const string script = """
+            import json, sys, torch
+            sys.path.insert(0, sys.argv[1])
+            from trivision_det.loss import DetectionLoss
+            ys, xs = torch.meshgrid(torch.arange(8) * 8 + 4.0, torch.arange(8) * 8 + 4.0, indexing="ij")
+            anchors = torch.stack([xs, ys], -1).reshape(-1, 2)
+            strides = torch.full((64, 1), 8.0)
+            bottle, battery = [0.0, 0.0, 64.0, 32.0], [22.0, 6.0, 42.0, 22.0]
+            gt = torch.tensor([[[4.0] + bottle, [1.0] + battery]])
+            mask = torch.ones(1, 2, dtype=torch.bool)
+            torch.manual_seed(0)
+            logits0 = torch.randn(1, 64, 5)
+            pboxes = (torch.tensor(battery) + torch.randn(1, 64, 4)).clone()
+            grads = []
+            for w in (1.0, 3.0):
+                logits = logits0.clone().requires_grad_(True)
+                loss, _, _ = DetectionLoss(on_object_w=w)(pboxes, logits, anchors, strides, gt, mask)
+                loss.backward()
+                grads.append(logits.grad[0].abs().sum(-1))
+            on_battery = ((anchors > torch.tensor(battery[:2])) & (anchors < torch.tensor(battery[2:]))).all(-1)
+            ratio = grads[1] / grads[0].clamp(min=1e-12)
+            print(json.dumps({"battery": ratio[on_battery].tolist(), "others": ratio[~on_battery].tolist()}))
+            """;
+        string output = PythonProcess.Run(TimeSpan.FromMinutes(2), RepoPaths.Root, "-c", script, RepoPaths.Recipe);
+        using var doc = JsonDocument.Parse(output);
+        var battery = doc.RootElement.GetProperty("battery").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        var others = doc.RootElement.GetProperty("others").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.Equal(4, battery.Length);
+        Assert.All(battery, r => Assert.InRange(r, 2.999, 3.001));
+        Assert.All(others, r => Assert.InRange(r, 0.999, 1.001));
+    }
 }
