@@ -110,10 +110,13 @@ public sealed class ScenarioRunner
             var frame = sim.RenderNext(pixels);
             truthFrames.Add(ToTruth(frame));
             long t1 = Stopwatch.GetTimestamp();
+            ulong fingerprint = tape is not null || recording is not null ? DetectionTape.FrameFingerprint(pixels) : 0;
+            if (tape is not null && tape.Fingerprint(i) != fingerprint)
+                throw new InvalidDataException($"detection tape {tapePath}: frame {i} is not the frame the tape was recorded on (the simulator renders it differently now); delete the tape to record again");
             int n = tape is not null ? tape.Read(i, detections)
                 : _detector is not null ? _detector.Detect(pixels, format, detections)
                 : TruthDetections(frame, detections);
-            recording?.Append(detections.AsSpan(0, n));
+            recording?.Append(fingerprint, detections.AsSpan(0, n));
             detected += n;
             long t2 = Stopwatch.GetTimestamp();
             FillStrip(pixels, format.Width, format.Stride, stripRow, strip);

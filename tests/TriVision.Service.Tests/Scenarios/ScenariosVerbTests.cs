@@ -212,6 +212,43 @@ public class ScenariosVerbTests : IDisposable
     }
 
     [Fact]
+    public void Tape_recorded_on_other_frames_is_an_error_naming_the_tape_and_the_frame()
+    {
+        string tapes = Path.Combine(_dir, "stale");
+        string[] args = ["scenarios", "--seed", "101", "--model", ModelPath(), "--provider", "cpu", "--only", "hazard_fast",
+            "--duration-scale", "0.005", "--fps", "15", "--tapes", tapes];
+        var (code1, _, err1) = Run(args);
+        Assert.True(code1 == 0, $"exit {code1}: {err1}");
+        string tape = Assert.Single(Directory.GetFiles(tapes));
+        // What a tape recorded by an older simulator looks like: frame 2's pixels fingerprint differently.
+        long at;
+        using (var reader = new BinaryReader(File.OpenRead(tape)))
+        {
+            reader.ReadString();
+            reader.ReadString();
+            Assert.True(reader.ReadInt64() > 3);
+            for (int frame = 0; frame < 2; frame++)
+            {
+                reader.ReadUInt64();
+                int n = reader.ReadInt32();
+                reader.BaseStream.Seek(n * 24L, SeekOrigin.Current);
+            }
+            at = reader.BaseStream.Position;
+        }
+        using (var stream = File.Open(tape, FileMode.Open, FileAccess.ReadWrite))
+        {
+            stream.Position = at;
+            int b = stream.ReadByte();
+            stream.Position = at;
+            stream.WriteByte((byte)(b ^ 0x5A));
+        }
+        var (code2, _, err2) = Run(args);
+        Assert.Equal(CliExitCode.RuntimeFailure, code2);
+        Assert.Contains(tape, err2);
+        Assert.Contains("frame 2 is not the frame the tape was recorded on", err2);
+    }
+
+    [Fact]
     public void Set_changes_the_analytics_and_is_reported()
     {
         string[] common = ["scenarios", "--seed", "101", "--truth-detections", "--only", "hazard_fast", "--duration-scale", "0.1", "--fps", "15"];
