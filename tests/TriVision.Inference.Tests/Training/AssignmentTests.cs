@@ -9,23 +9,27 @@ namespace TriVision.Inference.Tests.Training;
 /// </summary>
 public sealed class AssignmentTests
 {
+    // One level, stride 8, 64 x 64 pixels: 8 x 8 cells with centres at 4, 12, ..., 60.
+    // A bottle (class 4) fills the top half; a battery (class 1) lies on it around the bottle's centre.
+    private const string Scene = """
+        ys, xs = torch.meshgrid(torch.arange(8) * 8 + 4.0, torch.arange(8) * 8 + 4.0, indexing="ij")
+        anchors = torch.stack([xs, ys], -1).reshape(-1, 2)
+        strides = torch.full((64, 1), 8.0)
+        bottle, battery = [0.0, 0.0, 64.0, 32.0], [22.0, 6.0, 42.0, 22.0]
+        gt = torch.tensor([[[4.0] + bottle, [1.0] + battery]])
+        mask = torch.ones(1, 2, dtype=torch.bool)
+        """;
+
     [Fact]
     public void CellsOnABatteryLyingOnABottleGoToTheBattery()
     {
-        // one level, stride 8, 64 x 64 pixels: 8 x 8 cells with centres at 4, 12, ..., 60.
-        // A bottle (class 4) fills the top half; a battery (class 1) lies on it around the bottle's centre.
         // Every cell predicts the bottle's box exactly: the state in which giving a contested cell to the
         // object its box overlaps most would keep the battery's cells on the bottle for ever.
         const string script = """
             import json, sys, torch
             sys.path.insert(0, sys.argv[1])
             from trivision_det.loss import assign
-            ys, xs = torch.meshgrid(torch.arange(8) * 8 + 4.0, torch.arange(8) * 8 + 4.0, indexing="ij")
-            anchors = torch.stack([xs, ys], -1).reshape(-1, 2)
-            strides = torch.full((64, 1), 8.0)
-            bottle, battery = [0.0, 0.0, 64.0, 32.0], [22.0, 6.0, 42.0, 22.0]
-            gt = torch.tensor([[[4.0] + bottle, [1.0] + battery]])
-            mask = torch.ones(1, 2, dtype=torch.bool)
+            """ + "\n" + Scene + "\n" + """
             scores = torch.full((1, 64, 5), 0.5)
             pboxes = torch.tensor(bottle).expand(1, 64, 4).clone()
             tboxes, tscores, fg = assign(scores, pboxes, anchors, strides, gt, mask)
@@ -51,6 +55,7 @@ public sealed class AssignmentTests
         Assert.True(r.GetProperty("bottle_positives").GetInt32() >= 5, output);
         Assert.True(r.GetProperty("battery_class_target").GetDouble() > 0, output);
     }
+
     [Fact]
     public void OnObjectWeightScalesOnlyTheCellsOfTheObjectLyingOnTheOther()
     {
@@ -60,12 +65,7 @@ public sealed class AssignmentTests
             import json, sys, torch
             sys.path.insert(0, sys.argv[1])
             from trivision_det.loss import DetectionLoss
-            ys, xs = torch.meshgrid(torch.arange(8) * 8 + 4.0, torch.arange(8) * 8 + 4.0, indexing="ij")
-            anchors = torch.stack([xs, ys], -1).reshape(-1, 2)
-            strides = torch.full((64, 1), 8.0)
-            bottle, battery = [0.0, 0.0, 64.0, 32.0], [22.0, 6.0, 42.0, 22.0]
-            gt = torch.tensor([[[4.0] + bottle, [1.0] + battery]])
-            mask = torch.ones(1, 2, dtype=torch.bool)
+            """ + "\n" + Scene + "\n" + """
             torch.manual_seed(0)
             logits0 = torch.randn(1, 64, 5)
             pboxes = (torch.tensor(battery) + torch.randn(1, 64, 4)).clone()
