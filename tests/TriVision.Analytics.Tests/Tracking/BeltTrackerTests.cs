@@ -120,6 +120,26 @@ public class BeltTrackerTests
     }
 
     [Fact]
+    public void A_can_under_a_sheet_of_film_is_a_second_object_not_a_second_box()
+    {
+        // Clear film (waste, 80 x 60 px) lying over an aerosol can (60 x 44 px) inside it: IoU 0.55. Boxes this far
+        // apart in size are two objects; the can must get a track of its own (and so its alarm), not vote into the film's.
+        var tracker = new BeltTracker(TestBelt.Create());
+        long t = 0;
+        for (int i = 0; i < 8; i++, t += 33_333_333)
+        {
+            float x = 200 + i * 6.7f;
+            var film = new Detection(BoxF.FromCenter(x, 250, 80, 60), 0.9f, 4);
+            var can = new Detection(BoxF.FromCenter(x + 4, 252, 60, 44), 0.9f, 3);
+            Assert.InRange(film.Box.IoU(can.Box), 0.5f, 0.6f);
+            tracker.Update(t, [film, can]);
+        }
+        Assert.Equal(2, tracker.Tracks.Length);
+        Assert.Equal(0, tracker.DuplicateCount);
+        Assert.Contains(tracker.Tracks.ToArray(), tr => tr.ClassId == 3 && tr.ClassConfidence > 0.99f);
+    }
+
+    [Fact]
     public void Class_is_the_score_weighted_vote()
     {
         var tracker = new BeltTracker(TestBelt.Create());
