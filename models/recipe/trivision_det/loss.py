@@ -42,6 +42,7 @@ def on_object(gbox, mask):
     return (inside & larger & mask[:, None, :]).any(-1) & mask
 
 
+@torch.no_grad()
 def assign(scores, pboxes, anchors, strides, gt, mask, topk=10, alpha=0.5, beta=6.0, return_index=False):
     """scores [B,N,nc] sigmoid, pboxes [B,N,4] xyxy, anchors [N,2], strides [N,1],
     gt [B,M,5] (cls,x1,y1,x2,y2), mask [B,M].
