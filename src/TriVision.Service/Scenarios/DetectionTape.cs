@@ -46,7 +46,7 @@ public sealed class DetectionTape
 
     /// <summary>
     /// A 64-bit fingerprint of a frame's pixels (multiply-xorshift over 8-byte words, then the tail):
-    /// stable across processes and machines, ~0.1 ms for a 960x540 BGR frame.
+    /// the same in every process and on every little-endian machine (x64, arm64), unlike <see cref="HashCode"/>.
     /// </summary>
     public static ulong FrameFingerprint(ReadOnlySpan<byte> pixels)
     {
