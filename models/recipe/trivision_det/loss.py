@@ -4,6 +4,8 @@ import math
 import torch
 import torch.nn.functional as F
 
+from .data import on_object as boxes_on_object
+
 
 def box_iou_pairwise(a, b, eps=1e-7):
     """a [..., 4], b [..., 4] broadcastable xyxy -> IoU [...]."""
@@ -30,16 +32,13 @@ def ciou(a, b, eps=1e-7):
 
 
 @torch.no_grad()
-def on_object(gbox, mask):
-    """[B,M] True for each box lying mostly (>= 60 % of its area) inside a valid box at least twice its
-    area: a small object resting on a larger one (data.on_object for a padded batch)."""
-    area = (gbox[..., 2:] - gbox[..., :2]).clamp(min=0).prod(-1)  # [B,M]
-    lo = torch.max(gbox[:, :, None, :2], gbox[:, None, :, :2])
-    hi = torch.min(gbox[:, :, None, 2:], gbox[:, None, :, 2:])
-    inter = (hi - lo).clamp(min=0).prod(-1)  # [B,M,M]
-    inside = inter >= 0.6 * area[:, :, None]
-    larger = area[:, None, :] >= 2 * area[:, :, None]
-    return (inside & larger & mask[:, None, :]).any(-1) & mask
+def on_object(gt, mask):
+    """[B,M] data.on_object for each image of a padded batch gt [B,M,5] (cls,x1,y1,x2,y2), mask [B,M]."""
+    out = torch.zeros_like(mask)
+    for b in range(gt.shape[0]):
+        if mask[b].any():
+            out[b, mask[b]] = torch.from_numpy(boxes_on_object(gt[b][mask[b]].cpu().numpy()))
+    return out
 
 
 @torch.no_grad()
@@ -111,7 +110,7 @@ class DetectionLoss:
         tsum = tscores.sum().clamp(min=1.0)
         bce = F.binary_cross_entropy_with_logits(logits, tscores, reduction="none")
         if self.on_object_w != 1.0:
-            on_cell = fg & on_object(gt[..., 1:5], mask).gather(1, gt_idx)  # [B,N]
+            on_cell = fg & on_object(gt, mask).gather(1, gt_idx)  # [B,N]
             cell_w = 1.0 + (self.on_object_w - 1.0) * on_cell.float()
             bce = bce * cell_w[..., None]
         else:
